@@ -1,0 +1,71 @@
+package org.simsiamexplorer.app;
+
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.simsiamexplorer.app.embeddings.EmbeddingsView;
+import org.simsiamexplorer.app.shap.ShapView;
+import org.simsiamexplorer.app.training.TrainingView;
+import org.simsiamexplorer.app.welcome.WelcomeView;
+import org.simsiamexplorer.app.welcome.WelcomeViewModel;
+
+import java.util.concurrent.Executor;
+
+/** Assembles the tabs and the status bar; each tab owns its own view model. */
+final class MainWindow {
+    private final BorderPane root = new BorderPane();
+    private final StatusBarViewModel statusBar;
+    private final WelcomeViewModel welcome;
+
+    MainWindow(Executor background, Stage stage) {
+        Executor fxThread = javafx.application.Platform::runLater;
+        statusBar = new StatusBarViewModel(background, fxThread);
+        welcome = new WelcomeViewModel(background, fxThread);
+
+        TabPane tabs = new TabPane(
+                tab("Start", new WelcomeView(welcome, stage).root()),
+                tab("Training", new TrainingView().root()),
+                tab("Embeddings", new EmbeddingsView().root()),
+                tab("SHAP", new ShapView().root()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("mainTabs");
+        root.setCenter(tabs);
+        root.setBottom(statusBar());
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    void startBackgroundProbes() {
+        statusBar.detectDevice();
+        welcome.refreshDataset();
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        return tab;
+    }
+
+    private HBox statusBar() {
+        Label device = new Label();
+        device.setId("deviceLabel");
+        device.textProperty().bind(statusBar.deviceTextProperty());
+        Label message = new Label();
+        message.textProperty().bind(statusBar.messageProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, message, spacer, device);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        return bar;
+    }
+}

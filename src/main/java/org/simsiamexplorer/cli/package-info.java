@@ -1,0 +1,2 @@
+/** Headless command line (train, evaluate, embed, explain) over the same service. */
+package org.simsiamexplorer.cli;
