@@ -1,0 +1,346 @@
+package org.simsiamexplorer.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Downloads the official {@code cifar-10-binary.tar.gz} into the per-user cache and unpacks it there.
+ * Bytes go to a {@code .part} file that a later attempt resumes with an HTTP Range request; transient
+ * failures are retried a bounded number of times with exponential backoff; the finished file must match
+ * the official MD5 before it is atomically renamed into place (a mismatch deletes the partial file).
+ */
+public final class CifarDownloader {
+    public static final URI OFFICIAL_URL = URI.create("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz");
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+    private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
+
+    private final URI url;
+    private final Path cacheDirectory;
+    private final String expectedMd5;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final HttpClient client;
+
+    private CifarDownloader(Builder builder) {
+        this.url = builder.url;
+        this.cacheDirectory = builder.cacheDirectory;
+        this.expectedMd5 = builder.expectedMd5;
+        this.maxAttempts = builder.maxAttempts;
+        this.initialBackoff = builder.initialBackoff;
+        this.client = builder.client != null ? builder.client : HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Path cacheDirectory() {
+        return cacheDirectory;
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    /** Where the verified tarball ends up. */
+    public Path tarball() {
+        return cacheDirectory.resolve(CifarLocator.TARBALL_NAME);
+    }
+
+    /** Where bytes are written until the MD5 check passes. */
+    public Path partialFile() {
+        return cacheDirectory.resolve(CifarLocator.TARBALL_NAME + ".part");
+    }
+
+    /** Downloads (or reuses) the verified tarball, unpacks it into the cache, and returns the batch folder. */
+    public Path downloadAndExtract(DownloadListener listener, CancellationToken cancel) throws IOException {
+        Path tarball = downloadTarball(listener, cancel);
+        checkCancelled(cancel);
+        Path staging = Files.createTempDirectory(cacheDirectory, ".extracting-");
+        try {
+            TarExtractor.extract(tarball, staging);
+            Path extracted = Cifar10Reader.batchFolder(staging);
+            Path folder = cacheDirectory.resolve(Cifar10Reader.FOLDER_NAME);
+            deleteRecursively(folder);
+            move(extracted, folder);
+            // The unpacked folder is what the locator finds; keeping the tarball too would double the disk use.
+            Files.deleteIfExists(tarball);
+            return folder;
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
+    /** Downloads the tarball into the cache (resuming a partial file) and returns it once its MD5 matches. */
+    public Path downloadTarball(DownloadListener listener, CancellationToken cancel) throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(cancel, "cancel");
+        Files.createDirectories(cacheDirectory);
+        Path target = tarball();
+        if (Files.isRegularFile(target)) {
+            if (md5(target).equalsIgnoreCase(expectedMd5)) {
+                return target;
+            }
+            Files.delete(target); // a damaged earlier download: fetch it again
+        }
+        IOException last = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            checkCancelled(cancel);
+            try {
+                transfer(listener, cancel);
+                last = null;
+                break;
+            } catch (DownloadCancelledException | DownloadRefusedException e) {
+                throw e;
+            } catch (IOException e) {
+                last = e;
+                if (attempt < maxAttempts) {
+                    pause(initialBackoff.multipliedBy(1L << (attempt - 1)), cancel);
+                }
+            }
+        }
+        if (last != null) {
+            throw new IOException("Downloading CIFAR-10 from " + url + " failed after " + maxAttempts
+                    + " attempts (" + describe(last) + "). " + partialNote() + " Check the network and try again.",
+                    last);
+        }
+        Path part = partialFile();
+        String actual = md5(part);
+        if (!actual.equalsIgnoreCase(expectedMd5)) {
+            Files.deleteIfExists(part);
+            throw new CifarDataException("The downloaded " + CifarLocator.TARBALL_NAME + " failed its MD5 check: "
+                    + "expected " + expectedMd5 + ", actual " + actual + ". The partial file " + part
+                    + " was deleted; start the download again.");
+        }
+        move(part, target);
+        return target;
+    }
+
+    private void transfer(DownloadListener listener, CancellationToken cancel) throws IOException {
+        Path part = partialFile();
+        long have = Files.isRegularFile(part) ? Files.size(part) : 0;
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
+        if (have > 0) {
+            request.header("Range", "bytes=" + have + "-");
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Download interrupted");
+        }
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            long total;
+            boolean append;
+            if (status == 206) {
+                Matcher range = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
+                if (!range.matches() || Long.parseLong(range.group(1)) != have) {
+                    Files.deleteIfExists(part); // the server resumed somewhere else: start over next attempt
+                    throw new IOException("server sent an unexpected Content-Range");
+                }
+                total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
+                append = true;
+            } else if (status == 200) {
+                total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                append = false; // the server ignored the Range header: the body is the whole file
+                have = 0;
+            } else if (status == 416 && have > 0) {
+                return; // the partial file is already complete; the MD5 check decides
+            } else if (status >= 500 || status == 408 || status == 429) {
+                throw new IOException("server answered HTTP " + status);
+            } else {
+                throw new DownloadRefusedException("Downloading CIFAR-10 failed: " + url + " answered HTTP "
+                        + status + ". Check the address, or download cifar-10-binary.tar.gz yourself and choose it.");
+            }
+            copy(body, part, append, have, total, listener, cancel);
+        }
+    }
+
+    private void copy(InputStream body, Path part, boolean append, long have, long total, DownloadListener listener,
+                      CancellationToken cancel) throws IOException {
+        StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+        byte[] buffer = new byte[1 << 16];
+        long bytes = have;
+        long windowStart = System.nanoTime();
+        long windowBytes = bytes;
+        long lastReport = 0;
+        double rate = 0;
+        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                mode)) {
+            int n;
+            while ((n = body.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                bytes += n;
+                long now = System.nanoTime();
+                if (now - windowStart >= 1_000_000_000L) {
+                    rate = (bytes - windowBytes) * 1e9 / (now - windowStart);
+                    windowStart = now;
+                    windowBytes = bytes;
+                } else if (rate == 0 && now > windowStart) {
+                    rate = (bytes - windowBytes) * 1e9 / (now - windowStart);
+                }
+                if (now - lastReport >= PROGRESS_INTERVAL_NANOS) {
+                    listener.onProgress(new DownloadProgress(bytes, total, rate));
+                    lastReport = now;
+                }
+                if (cancel.isCancelled()) {
+                    throw new DownloadCancelledException("Download cancelled. " + bytes / 1_000_000
+                            + " MB are kept in " + part + ", so the next download continues from there.");
+                }
+            }
+        }
+        listener.onProgress(new DownloadProgress(bytes, total, rate));
+        if (total >= 0 && bytes < total) {
+            throw new IOException("connection closed after " + bytes + " of " + total + " bytes");
+        }
+    }
+
+    private void checkCancelled(CancellationToken cancel) throws DownloadCancelledException {
+        if (cancel.isCancelled()) {
+            throw new DownloadCancelledException("Download cancelled. " + partialNote());
+        }
+    }
+
+    private String partialNote() {
+        return Files.exists(partialFile())
+                ? "The partial file " + partialFile() + " is kept, so the next download continues from there."
+                : "";
+    }
+
+    private static void pause(Duration duration, CancellationToken cancel) throws IOException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        try {
+            while (System.nanoTime() < deadline && !cancel.isCancelled()) {
+                Thread.sleep(Math.max(1, Math.min(50, (deadline - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Download interrupted");
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    static String md5(Path file) throws IOException {
+        MessageDigest md5 = BatchDecoder.newMd5();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                md5.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md5.digest());
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** A failure that retrying cannot fix (e.g. HTTP 404). */
+    private static final class DownloadRefusedException extends IOException {
+        DownloadRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /** All settings are optional: the defaults download the official file into the XDG cache. */
+    public static final class Builder {
+        private URI url = OFFICIAL_URL;
+        private Path cacheDirectory;
+        private String expectedMd5 = ExpectedChecksums.OFFICIAL_TARBALL_MD5;
+        private int maxAttempts = 5;
+        private Duration initialBackoff = Duration.ofSeconds(1);
+        private HttpClient client;
+
+        private Builder() {
+        }
+
+        /** Source address (tests point it at a local server). */
+        public Builder optUrl(URI url) {
+            this.url = Objects.requireNonNull(url);
+            return this;
+        }
+
+        /** Default: {@link CifarLocator#defaultCacheDirectory}. */
+        public Builder optCacheDirectory(Path cacheDirectory) {
+            this.cacheDirectory = Objects.requireNonNull(cacheDirectory);
+            return this;
+        }
+
+        /** Default: the official tarball's MD5. */
+        public Builder optExpectedMd5(String md5) {
+            this.expectedMd5 = Objects.requireNonNull(md5);
+            return this;
+        }
+
+        /** Default 5 attempts in all (the first try plus retries). */
+        public Builder optMaxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** Wait before the first retry (default 1 s), doubled before each further one. */
+        public Builder optInitialBackoff(Duration initialBackoff) {
+            if (initialBackoff.isNegative()) {
+                throw new IllegalArgumentException("backoff must not be negative");
+            }
+            this.initialBackoff = initialBackoff;
+            return this;
+        }
+
+        public Builder optHttpClient(HttpClient client) {
+            this.client = Objects.requireNonNull(client);
+            return this;
+        }
+
+        public CifarDownloader build() {
+            if (cacheDirectory == null) {
+                cacheDirectory = CifarLocator.defaultCacheDirectory(System::getenv, System.getProperty("user.home"));
+            }
+            return new CifarDownloader(this);
+        }
+    }
+}

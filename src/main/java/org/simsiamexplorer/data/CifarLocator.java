@@ -1,0 +1,153 @@
+package org.simsiamexplorer.data;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Finds CIFAR-10 without reading it: an explicit path (CLI flag or app setting) first, then the
+ * {@code SIMSIAM_DATA} environment variable, then the per-user download cache. Each place may hold the
+ * {@code cifar-10-batches-bin} folder, its parent, or {@code cifar-10-binary.tar.gz}.
+ */
+public final class CifarLocator {
+    public static final String ENVIRONMENT_VARIABLE = "SIMSIAM_DATA";
+    public static final String TARBALL_NAME = "cifar-10-binary.tar.gz";
+
+    /** Where a dataset was found. */
+    public enum Source {
+        EXPLICIT("chosen path"), ENVIRONMENT("$" + ENVIRONMENT_VARIABLE), CACHE("download cache");
+
+        private final String description;
+
+        Source(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    public record Found(Path path, Source source) {
+    }
+
+    /** The outcome of a search: what was found (if anything) and, for messages, every place looked at. */
+    public record Result(Optional<Found> found, List<String> searched) {
+        public Result {
+            searched = List.copyOf(searched);
+        }
+
+        /** A user-facing message: where the data is, or where we looked and what to do. */
+        public String describe() {
+            if (found.isPresent()) {
+                return "CIFAR-10 found at " + found.get().path() + " (" + found.get().source().description() + ")";
+            }
+            return "CIFAR-10 not found. Looked in:\n  - " + String.join("\n  - ", searched)
+                    + "\nDownload CIFAR-10, choose the folder that holds " + Cifar10Reader.FOLDER_NAME
+                    + ", or set " + ENVIRONMENT_VARIABLE + ".";
+        }
+    }
+
+    private final Function<String, String> environment;
+    private final Path cacheDirectory;
+
+    public CifarLocator(Function<String, String> environment, Path cacheDirectory) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+    }
+
+    /** The real environment and the XDG cache directory. */
+    public static CifarLocator standard() {
+        return new CifarLocator(System::getenv, defaultCacheDirectory(System::getenv, System.getProperty("user.home")));
+    }
+
+    /** {@code $XDG_CACHE_HOME/simsiam-explorer}, or {@code ~/.cache/simsiam-explorer} when it is unset. */
+    public static Path defaultCacheDirectory(Function<String, String> environment, String userHome) {
+        String xdg = environment.apply("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg) : Path.of(userHome, ".cache");
+        return base.resolve("simsiam-explorer");
+    }
+
+    public Path cacheDirectory() {
+        return cacheDirectory;
+    }
+
+    /** Searches; {@code explicitPath} may be null (no CLI flag, no remembered folder). */
+    public Result locate(Path explicitPath) {
+        List<String> searched = new ArrayList<>();
+        if (explicitPath != null) {
+            Optional<Path> data = dataAt(explicitPath);
+            if (data.isPresent()) {
+                return new Result(Optional.of(new Found(data.get(), Source.EXPLICIT)), searched);
+            }
+            searched.add(Source.EXPLICIT.description() + " " + explicitPath + ": " + whyNot(explicitPath));
+        }
+        String fromEnvironment = environment.apply(ENVIRONMENT_VARIABLE);
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+            searched.add(Source.ENVIRONMENT.description() + ": not set");
+        } else {
+            try {
+                Path path = Path.of(fromEnvironment);
+                Optional<Path> data = dataAt(path);
+                if (data.isPresent()) {
+                    return new Result(Optional.of(new Found(data.get(), Source.ENVIRONMENT)), searched);
+                }
+                searched.add(Source.ENVIRONMENT.description() + " = " + path + ": " + whyNot(path));
+            } catch (InvalidPathException e) {
+                searched.add(Source.ENVIRONMENT.description() + " = " + fromEnvironment + ": not a valid path");
+            }
+        }
+        Optional<Path> cached = dataAt(cacheDirectory).or(() -> dataAt(cacheDirectory.resolve(TARBALL_NAME)));
+        if (cached.isPresent()) {
+            return new Result(Optional.of(new Found(cached.get(), Source.CACHE)), searched);
+        }
+        searched.add(Source.CACHE.description() + " " + cacheDirectory + ": " + whyNot(cacheDirectory));
+        return new Result(Optional.empty(), searched);
+    }
+
+    /** Like {@link #locate} but fails with the full search report when nothing is found. */
+    public Found locateOrThrow(Path explicitPath) throws CifarDataException {
+        Result result = locate(explicitPath);
+        return result.found().orElseThrow(() -> new CifarDataException(result.describe()));
+    }
+
+    /**
+     * The CIFAR-10 data at {@code candidate}, if it looks complete (all six batch files present; not verified):
+     * the batch folder itself, its {@code cifar-10-batches-bin} child, or a {@code .tar.gz} file.
+     */
+    public static Optional<Path> dataAt(Path candidate) {
+        if (Files.isRegularFile(candidate)) {
+            String name = candidate.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".tar.gz") || name.endsWith(".tgz") ? Optional.of(candidate) : Optional.empty();
+        }
+        if (hasAllBatches(candidate)) {
+            return Optional.of(candidate);
+        }
+        Path child = candidate.resolve(Cifar10Reader.FOLDER_NAME);
+        return hasAllBatches(child) ? Optional.of(child) : Optional.empty();
+    }
+
+    private static boolean hasAllBatches(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        return ExpectedChecksums.ALL_FILES.stream().allMatch(file -> Files.isRegularFile(folder.resolve(file)));
+    }
+
+    private static String whyNot(Path path) {
+        if (!Files.exists(path)) {
+            return "does not exist";
+        }
+        if (Files.isRegularFile(path)) {
+            return "is a file but not a .tar.gz archive";
+        }
+        return "no complete " + Cifar10Reader.FOLDER_NAME + " (data_batch_1..5.bin, test_batch.bin) there";
+    }
+}

@@ -1,0 +1,171 @@
+package org.simsiamexplorer.data;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(30)
+class CifarDownloaderTest {
+    private static byte[] payload;
+
+    @TempDir
+    Path cache;
+
+    @BeforeAll
+    static void buildTinyTarball() throws IOException {
+        payload = TinyCifar.tarGz();
+    }
+
+    private CifarDownloader downloader(LocalTarballServer server, byte[] expected) {
+        return CifarDownloader.builder()
+                .optUrl(server.url())
+                .optCacheDirectory(cache)
+                .optExpectedMd5(TinyCifar.md5(expected))
+                .optMaxAttempts(3)
+                .optInitialBackoff(Duration.ZERO)
+                .build();
+    }
+
+    @Test
+    void downloadsVerifiesAndRenamesTheTarballReportingProgress() throws IOException {
+        List<DownloadProgress> progress = new CopyOnWriteArrayList<>();
+        try (LocalTarballServer server = new LocalTarballServer(payload)) {
+            Path tarball = downloader(server, payload).downloadTarball(progress::add, new CancellationToken());
+
+            assertArrayEquals(payload, Files.readAllBytes(tarball));
+            assertEquals(cache.resolve("cifar-10-binary.tar.gz"), tarball);
+            assertFalse(Files.exists(cache.resolve("cifar-10-binary.tar.gz.part")));
+            DownloadProgress last = progress.get(progress.size() - 1);
+            assertEquals(payload.length, last.bytes());
+            assertEquals(payload.length, last.totalBytes());
+            assertEquals(1.0, last.fraction());
+        }
+    }
+
+    @Test
+    void resumesWithARangeRequestAfterTheConnectionIsCutMidFile() throws IOException {
+        int cut = payload.length / 2;
+        try (LocalTarballServer server = new LocalTarballServer(payload).cutFirstResponseAfter(cut)) {
+            Path tarball = downloader(server, payload).downloadTarball(DownloadListener.NONE, new CancellationToken());
+
+            assertArrayEquals(payload, Files.readAllBytes(tarball));
+            assertEquals(2, server.requests());
+            assertEquals(1, server.rangeHeaders().size(), server.rangeHeaders().toString());
+            long resumedAt = Long.parseLong(server.rangeHeaders().get(0).replaceAll("\\D", ""));
+            assertTrue(resumedAt > 0 && resumedAt <= cut, "resumed at " + resumedAt);
+        }
+    }
+
+    @Test
+    void resumesAPartialFileLeftByAnEarlierRun() throws IOException {
+        Files.write(cache.resolve("cifar-10-binary.tar.gz.part"), Arrays.copyOf(payload, 1000));
+        try (LocalTarballServer server = new LocalTarballServer(payload)) {
+            Path tarball = downloader(server, payload).downloadTarball(DownloadListener.NONE, new CancellationToken());
+
+            assertEquals(List.of("bytes=1000-"), server.rangeHeaders());
+            assertArrayEquals(payload, Files.readAllBytes(tarball));
+        }
+    }
+
+    @Test
+    void startsOverWhenTheServerIgnoresTheRange() throws IOException {
+        Files.write(cache.resolve("cifar-10-binary.tar.gz.part"), Arrays.copyOf(payload, 1000));
+        try (LocalTarballServer server = new LocalTarballServer(payload).ignoringRange()) {
+            Path tarball = downloader(server, payload).downloadTarball(DownloadListener.NONE, new CancellationToken());
+
+            assertArrayEquals(payload, Files.readAllBytes(tarball));
+        }
+    }
+
+    @Test
+    void corruptedPayloadFailsTheChecksumDeletesThePartialFileAndSaysSo() throws IOException {
+        byte[] corrupted = payload.clone();
+        corrupted[corrupted.length / 3] ^= 0x40;
+        try (LocalTarballServer server = new LocalTarballServer(corrupted)) {
+            CifarDownloader downloader = downloader(server, payload);
+
+            CifarDataException error = assertThrows(CifarDataException.class,
+                    () -> downloader.downloadTarball(DownloadListener.NONE, new CancellationToken()));
+
+            assertTrue(error.getMessage().contains("MD5"), error.getMessage());
+            assertTrue(error.getMessage().contains(TinyCifar.md5(payload)), error.getMessage());
+            assertTrue(error.getMessage().contains(TinyCifar.md5(corrupted)), error.getMessage());
+            assertTrue(error.getMessage().contains("was deleted"), error.getMessage());
+            assertFalse(Files.exists(downloader.partialFile()));
+            assertFalse(Files.exists(downloader.tarball()));
+        }
+    }
+
+    @Test
+    void cancellingStopsTheDownloadAndKeepsThePartialFileForLater() throws IOException {
+        CancellationToken cancel = new CancellationToken();
+        try (LocalTarballServer server = new LocalTarballServer(payload)) {
+            CifarDownloader downloader = downloader(server, payload);
+
+            DownloadCancelledException error = assertThrows(DownloadCancelledException.class,
+                    () -> downloader.downloadTarball(progress -> cancel.cancel(), cancel));
+
+            assertTrue(error.getMessage().contains("cancelled"), error.getMessage());
+            assertTrue(Files.exists(downloader.partialFile()));
+            assertFalse(Files.exists(downloader.tarball()));
+            assertEquals(1, server.requests());
+        }
+    }
+
+    @Test
+    void retriesServerErrorsABoundedNumberOfTimes() throws IOException {
+        try (LocalTarballServer server = new LocalTarballServer(payload).alwaysFailWith(503)) {
+            CifarDownloader downloader = downloader(server, payload);
+
+            IOException error = assertThrows(IOException.class,
+                    () -> downloader.downloadTarball(DownloadListener.NONE, new CancellationToken()));
+
+            assertEquals(3, server.requests());
+            assertTrue(error.getMessage().contains("after 3 attempts") && error.getMessage().contains("503"),
+                    error.getMessage());
+        }
+    }
+
+    @Test
+    void doesNotRetryAMissingFile() throws IOException {
+        try (LocalTarballServer server = new LocalTarballServer(payload).alwaysFailWith(404)) {
+            CifarDownloader downloader = downloader(server, payload);
+
+            IOException error = assertThrows(IOException.class,
+                    () -> downloader.downloadTarball(DownloadListener.NONE, new CancellationToken()));
+
+            assertEquals(1, server.requests());
+            assertTrue(error.getMessage().contains("404"), error.getMessage());
+        }
+    }
+
+    @Test
+    void extractsIntoTheCacheWhereTheLocatorFindsIt() throws IOException {
+        try (LocalTarballServer server = new LocalTarballServer(payload)) {
+            Path folder = downloader(server, payload).downloadAndExtract(DownloadListener.NONE,
+                    new CancellationToken());
+
+            assertEquals(cache.resolve("cifar-10-batches-bin"), folder);
+            Cifar10 cifar = Cifar10Reader.read(folder, Verification.VERIFY_MD5, TinyCifar.checksums());
+            assertEquals(15, cifar.train().size());
+            CifarLocator locator = new CifarLocator(name -> null, cache);
+            assertEquals(folder, locator.locateOrThrow(null).path());
+            assertFalse(Files.exists(cache.resolve("cifar-10-binary.tar.gz.part")));
+        }
+    }
+}
