@@ -3,8 +3,6 @@ package org.simsiamexplorer.app.embeddings;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -212,9 +210,4 @@ public final class EmbeddingsView {
         return root;
     }
 
-    static Node spacer() {
-        VBox box = new VBox();
-        box.setAlignment(Pos.CENTER);
-        return box;
-    }
 }

@@ -68,6 +68,16 @@ public final class EmbeddingsViewModel {
         this.secondary = new MapViewModel(background, ui, layouts, analysis);
     }
 
+    /** The production wiring: analysis-backed layouts and statistics, CIFAR-10 images from the usual places. */
+    public static EmbeddingsViewModel standard(Executor background, Executor ui) {
+        // leave one core to the UI thread so t-SNE never starves the map
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        return new EmbeddingsViewModel(background, ui,
+                new org.simsiamexplorer.service.MapLayouts(new org.simsiamexplorer.service.AnalysisLayoutEngine(threads)),
+                new StatisticsMapAnalysis(new org.simsiamexplorer.service.FeatureSpaceStatistics(threads)),
+                CifarImages.standard());
+    }
+
     /** Lists the runs in a folder (sub-folders with a config or features) and shows the first one. */
     public void openRunsFolder(Path folder) {
         runsFolder.set(folder);
