@@ -21,8 +21,8 @@ import java.util.List;
 
 /**
  * One SimSiam network with its optimizer on one device, and the single training step. Every step runs in its own
- * sub-manager that is closed at the end, so native memory stays flat. Not thread-safe: one training thread owns it,
- * and that thread must call {@link Gradients#disableGradModeOnThisThread()} first.
+ * sub-manager that is closed at the end, so native memory stays flat. Not thread-safe: the thread that creates it
+ * owns it (the constructor turns PyTorch's per-thread grad mode off on that thread).
  */
 final class SimSiamTrainer implements AutoCloseable {
     private static final int EVAL_BATCH = 256;
@@ -37,6 +37,7 @@ final class SimSiamTrainer implements AutoCloseable {
 
     SimSiamTrainer(TrainingConfig config, Device device) {
         this.config = config;
+        Gradients.disableGradModeOnThisThread();
         this.manager = NDManager.newBaseManager(device);
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
         this.network = SimSiamNetwork.create(SimSiamArchitecture.of(config.widthMultiplier(), config.latentDim()),
