@@ -14,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +39,7 @@ public final class CifarDownloader {
     private final URI url;
     private final Path cacheDirectory;
     private final String expectedMd5;
+    private final ExpectedChecksums fileChecksums;
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration stallTimeout;
@@ -50,6 +49,7 @@ public final class CifarDownloader {
         this.url = builder.url;
         this.cacheDirectory = builder.cacheDirectory;
         this.expectedMd5 = builder.expectedMd5;
+        this.fileChecksums = builder.fileChecksums;
         this.maxAttempts = builder.maxAttempts;
         this.initialBackoff = builder.initialBackoff;
         this.stallTimeout = builder.stallTimeout;
@@ -81,8 +81,15 @@ public final class CifarDownloader {
         return cacheDirectory.resolve(CifarLocator.TARBALL_NAME + ".part");
     }
 
-    /** Downloads (or reuses) the verified tarball, unpacks it into the cache, and returns the batch folder. */
+    /**
+     * Returns the cache's batch folder: reused if it is already there and verifies, else downloaded (or a
+     * verified tarball reused), unpacked and put in place.
+     */
     public Path downloadAndExtract(DownloadListener listener, CancellationToken cancel) throws IOException {
+        Path existing = cacheDirectory.resolve(Cifar10Reader.FOLDER_NAME);
+        if (isVerified(existing, fileChecksums)) {
+            return existing; // already downloaded and intact: nothing to fetch
+        }
         Path tarball = downloadTarball(listener, cancel);
         checkCancelled(cancel);
         Path staging = Files.createTempDirectory(cacheDirectory, ".extracting-");
@@ -107,7 +114,7 @@ public final class CifarDownloader {
         Files.createDirectories(cacheDirectory);
         Path target = tarball();
         if (Files.isRegularFile(target)) {
-            if (md5(target).equalsIgnoreCase(expectedMd5)) {
+            if (Cifar10Reader.md5(target).equalsIgnoreCase(expectedMd5)) {
                 return target;
             }
             Files.delete(target); // a damaged earlier download: fetch it again
@@ -134,7 +141,7 @@ public final class CifarDownloader {
                     last);
         }
         Path part = partialFile();
-        String actual = md5(part);
+        String actual = Cifar10Reader.md5(part);
         if (!actual.equalsIgnoreCase(expectedMd5)) {
             Files.deleteIfExists(part);
             throw new CifarDataException("The downloaded " + CifarLocator.TARBALL_NAME + " failed its MD5 check: "
@@ -277,6 +284,18 @@ public final class CifarDownloader {
         }
     }
 
+    private static boolean isVerified(Path folder, ExpectedChecksums fileChecksums) {
+        if (CifarLocator.dataAt(folder).isEmpty()) {
+            return false;
+        }
+        try {
+            Cifar10Reader.verify(folder, fileChecksums);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void checkCancelled(CancellationToken cancel) throws DownloadCancelledException {
         if (cancel.isCancelled()) {
             throw new DownloadCancelledException("Download cancelled. " + partialNote());
@@ -303,18 +322,6 @@ public final class CifarDownloader {
 
     private static String describe(IOException e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
-
-    static String md5(Path file) throws IOException {
-        MessageDigest md5 = BatchDecoder.newMd5();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                md5.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md5.digest());
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -348,6 +355,7 @@ public final class CifarDownloader {
         private URI url = OFFICIAL_URL;
         private Path cacheDirectory;
         private String expectedMd5 = ExpectedChecksums.OFFICIAL_TARBALL_MD5;
+        private ExpectedChecksums fileChecksums = ExpectedChecksums.official();
         private int maxAttempts = 5;
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration stallTimeout = Duration.ofSeconds(60);
@@ -371,6 +379,12 @@ public final class CifarDownloader {
         /** Default: the official tarball's MD5. */
         public Builder optExpectedMd5(String md5) {
             this.expectedMd5 = Objects.requireNonNull(md5);
+            return this;
+        }
+
+        /** What the unpacked batch files must match for an earlier download to be reused; default official. */
+        public Builder optExpectedFileChecksums(ExpectedChecksums fileChecksums) {
+            this.fileChecksums = Objects.requireNonNull(fileChecksums);
             return this;
         }
 

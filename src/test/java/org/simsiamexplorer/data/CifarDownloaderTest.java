@@ -40,6 +40,7 @@ class CifarDownloaderTest {
                 .optUrl(server.url())
                 .optCacheDirectory(cache)
                 .optExpectedMd5(TinyCifar.md5(expected))
+                .optExpectedFileChecksums(TinyCifar.checksums())
                 .optMaxAttempts(3)
                 .optInitialBackoff(Duration.ZERO)
                 .optStallTimeout(stallTimeout)
@@ -214,6 +215,33 @@ class CifarDownloaderTest {
             CifarLocator locator = new CifarLocator(name -> null, cache);
             assertEquals(folder, locator.locateOrThrow(null).path());
             assertFalse(Files.exists(cache.resolve("cifar-10-binary.tar.gz.part")));
+        }
+    }
+
+    @Test
+    void reusesAnIntactEarlierDownloadWithoutContactingTheServer() throws IOException {
+        try (LocalTarballServer server = new LocalTarballServer(payload)) {
+            CifarDownloader downloader = downloader(server, payload);
+            Path first = downloader.downloadAndExtract(DownloadListener.NONE, new CancellationToken());
+
+            Path second = downloader.downloadAndExtract(DownloadListener.NONE, new CancellationToken());
+
+            assertEquals(first, second);
+            assertEquals(1, server.requests());
+        }
+    }
+
+    @Test
+    void downloadsAgainWhenTheEarlierCopyIsDamaged() throws IOException {
+        try (LocalTarballServer server = new LocalTarballServer(payload)) {
+            CifarDownloader downloader = downloader(server, payload);
+            Path folder = downloader.downloadAndExtract(DownloadListener.NONE, new CancellationToken());
+            Files.write(folder.resolve("data_batch_1.bin"), new byte[CifarDataset.RECORD_BYTES * 3]);
+
+            downloader.downloadAndExtract(DownloadListener.NONE, new CancellationToken());
+
+            assertEquals(2, server.requests());
+            Cifar10Reader.verify(folder, TinyCifar.checksums());
         }
     }
 }

@@ -6,11 +6,11 @@ import org.simsiamexplorer.data.augment.PlanarImages;
 import java.util.Random;
 
 /** Tiny labelled image sets whose class is visible: each class has its own base colour, plus pixel noise. */
-final class SyntheticImages {
+public final class SyntheticImages {
     private SyntheticImages() {
     }
 
-    static PlanarImages colouredClasses(int perClass, int classes, long seed) {
+    public static PlanarImages colouredClasses(int perClass, int classes, long seed) {
         Random random = new Random(seed);
         int count = perClass * classes;
         byte[] pixels = new byte[count * PlanarImages.BYTES_PER_IMAGE];
@@ -30,7 +30,7 @@ final class SyntheticImages {
         return new PlanarImages(pixels, labels, count);
     }
 
-    static EvaluationImages cifarLike(int trainPerClass, int testPerClass) {
+    public static EvaluationImages cifarLike(int trainPerClass, int testPerClass) {
         return new EvaluationImages(colouredClasses(trainPerClass, 10, 1), colouredClasses(testPerClass, 10, 2),
                 Cifar10.CLASS_NAMES);
     }
