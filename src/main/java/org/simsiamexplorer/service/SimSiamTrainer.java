@@ -26,6 +26,7 @@ import java.util.List;
  */
 final class SimSiamTrainer implements AutoCloseable {
     private static final int EVAL_BATCH = 256;
+    private static final int IMAGE_FLOATS = 3 * 32 * 32;
 
     private final TrainingConfig config;
     private final NDManager manager;
@@ -114,13 +115,22 @@ final class SimSiamTrainer implements AutoCloseable {
     float[] features(TrainingData.EvalImages images) {
         int dim = network.architecture().featureSize();
         float[] out = new float[images.size() * dim];
-        for (int from = 0; from < images.size(); from += EVAL_BATCH) {
-            int count = Math.min(EVAL_BATCH, images.size() - from);
-            try (NDManager scratch = manager.newSubManager()) {
-                NDArray x = scratch.create(images.images(from, count), new Shape(count, 3, 32, 32));
-                float[] rows = network.features(store, x).toFloatArray();
-                System.arraycopy(rows, 0, out, from * dim, rows.length);
+        int row = 0;
+        try (TrainingData.EvalBatches batches = images.batches(EVAL_BATCH)) {
+            while (batches.hasNext()) {
+                float[] batch = batches.next();
+                int count = batch.length / IMAGE_FLOATS;
+                try (NDManager scratch = manager.newSubManager()) {
+                    NDArray x = scratch.create(batch, new Shape(count, 3, 32, 32));
+                    float[] rows = network.features(store, x).toFloatArray();
+                    System.arraycopy(rows, 0, out, row * dim, rows.length);
+                }
+                row += count;
             }
+        }
+        if (row != images.size()) {
+            throw new IllegalStateException("the " + images.split() + " images gave " + row + " rows, expected "
+                    + images.size());
         }
         return out;
     }
