@@ -11,6 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.simsiamexplorer.app.embeddings.EmbeddingsView;
+import org.simsiamexplorer.app.embeddings.EmbeddingsViewModel;
 import org.simsiamexplorer.app.shap.ShapView;
 import org.simsiamexplorer.app.training.FolderMemory;
 import org.simsiamexplorer.app.training.TrainingView;
@@ -26,6 +27,7 @@ final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final StatusBarViewModel statusBar;
     private final WelcomeViewModel welcome;
+    private final EmbeddingsViewModel embeddings;
     private final TrainingView training;
 
     MainWindow(Executor background, Stage stage) {
@@ -36,6 +38,7 @@ final class MainWindow {
         Executor fxThread = javafx.application.Platform::runLater;
         statusBar = new StatusBarViewModel(background, fxThread);
         welcome = new WelcomeViewModel(background, fxThread);
+        embeddings = EmbeddingsViewModel.standard(background, fxThread);
         training = new TrainingView(new TrainingViewModel(trainingService, background, fxThread, runsFolder,
                 System::currentTimeMillis));
         if (stage != null) {
@@ -45,7 +48,7 @@ final class MainWindow {
         TabPane tabs = new TabPane(
                 tab("Start", new WelcomeView(welcome, stage).root()),
                 tab("Training", training.root()),
-                tab("Embeddings", new EmbeddingsView().root()),
+                tab("Embeddings", new EmbeddingsView(embeddings).root()),
                 tab("SHAP", new ShapView().root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("mainTabs");
@@ -60,6 +63,10 @@ final class MainWindow {
     void startBackgroundProbes() {
         statusBar.detectDevice();
         welcome.refreshDataset();
+        java.nio.file.Path runs = java.nio.file.Path.of(System.getProperty("simsiam.runs", "runs"));
+        if (java.nio.file.Files.isDirectory(runs)) {
+            embeddings.openRunsFolder(runs.toAbsolutePath());
+        }
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {

@@ -1,8 +1,10 @@
 package org.simsiamexplorer.app.welcome;
 
-import java.nio.file.InvalidPathException;
+import org.simsiamexplorer.data.CifarLocator;
+
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /** Remembers the dataset folder the user chose, across sessions. */
@@ -11,28 +13,26 @@ public interface DatasetSetting {
 
     void save(Path folder);
 
-    /** Backed by {@link Preferences} under the user node {@code org/simsiamexplorer}. */
+    /**
+     * Backed by {@link Preferences} under the user node {@code org/simsiamexplorer}, which
+     * {@link CifarLocator#standard()} also reads, so the other tabs and the CLI find the chosen folder too.
+     */
     static DatasetSetting userPreferences() {
         return new DatasetSetting() {
-            private static final String KEY = "datasetPath";
-
-            private Preferences node() {
-                return Preferences.userRoot().node("org/simsiamexplorer");
-            }
-
             @Override
             public Optional<Path> load() {
-                String stored = node().get(KEY, null);
-                try {
-                    return stored == null || stored.isBlank() ? Optional.empty() : Optional.of(Path.of(stored));
-                } catch (InvalidPathException e) {
-                    return Optional.empty();
-                }
+                return CifarLocator.rememberedFolder();
             }
 
             @Override
             public void save(Path folder) {
-                node().put(KEY, folder.toAbsolutePath().toString());
+                Preferences node = Preferences.userRoot().node(CifarLocator.PREFERENCES_NODE);
+                node.put(CifarLocator.PREFERENCES_KEY, folder.toAbsolutePath().toString());
+                try {
+                    node.flush();
+                } catch (BackingStoreException e) {
+                    // The choice still holds for this session; Preferences retries writing it later.
+                }
             }
         };
     }

@@ -16,7 +16,7 @@ import org.simsiamexplorer.data.CifarLocator;
 import org.simsiamexplorer.data.DownloadCancelledException;
 import org.simsiamexplorer.data.DownloadListener;
 import org.simsiamexplorer.data.DownloadProgress;
-import org.simsiamexplorer.data.Verification;
+import org.simsiamexplorer.data.ExpectedChecksums;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -162,7 +162,7 @@ public final class WelcomeViewModel {
         Path data = CifarLocator.dataAt(chosen).orElseThrow(() -> new CifarDataException("No CIFAR-10 in "
                 + chosen + ": choose the " + Cifar10Reader.FOLDER_NAME + " folder (data_batch_1..5.bin, "
                 + "test_batch.bin), its parent, or cifar-10-binary.tar.gz."));
-        Cifar10Reader.read(data, Verification.VERIFY_MD5);
+        Cifar10Reader.verify(data, ExpectedChecksums.official());
         return data;
     }
 
