@@ -3,20 +3,25 @@ package org.simsiamexplorer.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,16 +39,20 @@ public final class CifarDownloader {
     private final URI url;
     private final Path cacheDirectory;
     private final String expectedMd5;
+    private final ExpectedChecksums fileChecksums;
     private final int maxAttempts;
     private final Duration initialBackoff;
+    private final Duration stallTimeout;
     private final HttpClient client;
 
     private CifarDownloader(Builder builder) {
         this.url = builder.url;
         this.cacheDirectory = builder.cacheDirectory;
         this.expectedMd5 = builder.expectedMd5;
+        this.fileChecksums = builder.fileChecksums;
         this.maxAttempts = builder.maxAttempts;
         this.initialBackoff = builder.initialBackoff;
+        this.stallTimeout = builder.stallTimeout;
         this.client = builder.client != null ? builder.client : HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(20))
@@ -72,8 +81,15 @@ public final class CifarDownloader {
         return cacheDirectory.resolve(CifarLocator.TARBALL_NAME + ".part");
     }
 
-    /** Downloads (or reuses) the verified tarball, unpacks it into the cache, and returns the batch folder. */
+    /**
+     * Returns the cache's batch folder: reused if it is already there and verifies, else downloaded (or a
+     * verified tarball reused), unpacked and put in place.
+     */
     public Path downloadAndExtract(DownloadListener listener, CancellationToken cancel) throws IOException {
+        Path existing = cacheDirectory.resolve(Cifar10Reader.FOLDER_NAME);
+        if (isVerified(existing, fileChecksums)) {
+            return existing; // already downloaded and intact: nothing to fetch
+        }
         Path tarball = downloadTarball(listener, cancel);
         checkCancelled(cancel);
         Path staging = Files.createTempDirectory(cacheDirectory, ".extracting-");
@@ -98,7 +114,7 @@ public final class CifarDownloader {
         Files.createDirectories(cacheDirectory);
         Path target = tarball();
         if (Files.isRegularFile(target)) {
-            if (md5(target).equalsIgnoreCase(expectedMd5)) {
+            if (Cifar10Reader.md5(target).equalsIgnoreCase(expectedMd5)) {
                 return target;
             }
             Files.delete(target); // a damaged earlier download: fetch it again
@@ -125,7 +141,7 @@ public final class CifarDownloader {
                     last);
         }
         Path part = partialFile();
-        String actual = md5(part);
+        String actual = Cifar10Reader.md5(part);
         if (!actual.equalsIgnoreCase(expectedMd5)) {
             Files.deleteIfExists(part);
             throw new CifarDataException("The downloaded " + CifarLocator.TARBALL_NAME + " failed its MD5 check: "
@@ -143,14 +159,11 @@ public final class CifarDownloader {
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }
-        HttpResponse<InputStream> response;
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = awaitHeaders(
+                client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofPublisher()), cancel);
+        HttpBodyQueue body = new HttpBodyQueue();
+        response.body().subscribe(body);
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Download interrupted");
-        }
-        try (InputStream body = response.body()) {
             int status = response.statusCode();
             long total;
             boolean append;
@@ -175,25 +188,83 @@ public final class CifarDownloader {
                         + status + ". Check the address, or download cifar-10-binary.tar.gz yourself and choose it.");
             }
             copy(body, part, append, have, total, listener, cancel);
+        } finally {
+            body.cancel();
         }
     }
 
-    private void copy(InputStream body, Path part, boolean append, long have, long total, DownloadListener listener,
+    /** Waits for the response headers in short polls, so Cancel and the stall timeout apply here too. */
+    private <T> HttpResponse<T> awaitHeaders(CompletableFuture<HttpResponse<T>> pending, CancellationToken cancel)
+            throws IOException {
+        long deadline = System.nanoTime() + stallTimeout.toNanos();
+        try {
+            while (true) {
+                if (cancel.isCancelled()) {
+                    pending.cancel(true);
+                    throw new DownloadCancelledException("Download cancelled. " + partialNote());
+                }
+                if (System.nanoTime() > deadline) {
+                    pending.cancel(true);
+                    throw new IOException("no answer from the server for " + stallTimeout.toSeconds() + " s");
+                }
+                try {
+                    return pending.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillWaiting) {
+                    // poll again
+                }
+            }
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Download interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
+        }
+    }
+
+    /**
+     * Writes the body to the partial file as it arrives. Waiting in short polls (instead of a blocking read)
+     * keeps Cancel responsive and turns a connection that stops sending into a retry after {@code stallTimeout}.
+     */
+    private void copy(HttpBodyQueue body, Path part, boolean append, long have, long total, DownloadListener listener,
                       CancellationToken cancel) throws IOException {
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-        byte[] buffer = new byte[1 << 16];
         long bytes = have;
         long windowStart = System.nanoTime();
         long windowBytes = bytes;
         long lastReport = 0;
+        long lastData = windowStart;
         double rate = 0;
-        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                mode)) {
-            int n;
-            while ((n = body.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                bytes += n;
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+            while (true) {
+                Object item = body.poll();
                 long now = System.nanoTime();
+                if (cancel.isCancelled()) {
+                    throw new DownloadCancelledException("Download cancelled. " + bytes / 1_000_000
+                            + " MB are kept in " + part + ", so the next download continues from there.");
+                }
+                if (item == null) {
+                    if (now - lastData > stallTimeout.toNanos()) {
+                        throw new IOException("no data received for " + stallTimeout.toSeconds() + " s");
+                    }
+                    continue;
+                }
+                if (item == HttpBodyQueue.END) {
+                    break;
+                }
+                if (item instanceof Throwable failure) {
+                    throw failure instanceof IOException io ? io : new IOException(failure.getMessage(), failure);
+                }
+                @SuppressWarnings("unchecked")
+                List<ByteBuffer> buffers = (List<ByteBuffer>) item;
+                for (ByteBuffer buffer : buffers) {
+                    while (buffer.hasRemaining()) {
+                        bytes += out.write(buffer);
+                    }
+                }
+                body.requestMore();
+                lastData = now;
                 if (now - windowStart >= 1_000_000_000L) {
                     rate = (bytes - windowBytes) * 1e9 / (now - windowStart);
                     windowStart = now;
@@ -205,15 +276,23 @@ public final class CifarDownloader {
                     listener.onProgress(new DownloadProgress(bytes, total, rate));
                     lastReport = now;
                 }
-                if (cancel.isCancelled()) {
-                    throw new DownloadCancelledException("Download cancelled. " + bytes / 1_000_000
-                            + " MB are kept in " + part + ", so the next download continues from there.");
-                }
             }
         }
         listener.onProgress(new DownloadProgress(bytes, total, rate));
         if (total >= 0 && bytes < total) {
             throw new IOException("connection closed after " + bytes + " of " + total + " bytes");
+        }
+    }
+
+    private static boolean isVerified(Path folder, ExpectedChecksums fileChecksums) {
+        if (CifarLocator.dataAt(folder).isEmpty()) {
+            return false;
+        }
+        try {
+            Cifar10Reader.verify(folder, fileChecksums);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -243,18 +322,6 @@ public final class CifarDownloader {
 
     private static String describe(IOException e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
-
-    static String md5(Path file) throws IOException {
-        MessageDigest md5 = BatchDecoder.newMd5();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                md5.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md5.digest());
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -288,8 +355,10 @@ public final class CifarDownloader {
         private URI url = OFFICIAL_URL;
         private Path cacheDirectory;
         private String expectedMd5 = ExpectedChecksums.OFFICIAL_TARBALL_MD5;
+        private ExpectedChecksums fileChecksums = ExpectedChecksums.official();
         private int maxAttempts = 5;
         private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration stallTimeout = Duration.ofSeconds(60);
         private HttpClient client;
 
         private Builder() {
@@ -313,6 +382,12 @@ public final class CifarDownloader {
             return this;
         }
 
+        /** What the unpacked batch files must match for an earlier download to be reused; default official. */
+        public Builder optExpectedFileChecksums(ExpectedChecksums fileChecksums) {
+            this.fileChecksums = Objects.requireNonNull(fileChecksums);
+            return this;
+        }
+
         /** Default 5 attempts in all (the first try plus retries). */
         public Builder optMaxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
@@ -328,6 +403,15 @@ public final class CifarDownloader {
                 throw new IllegalArgumentException("backoff must not be negative");
             }
             this.initialBackoff = initialBackoff;
+            return this;
+        }
+
+        /** Give up on a connection (and retry) when no bytes arrive for this long; default 60 s. */
+        public Builder optStallTimeout(Duration stallTimeout) {
+            if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+                throw new IllegalArgumentException("stall timeout must be positive");
+            }
+            this.stallTimeout = stallTimeout;
             return this;
         }
 
