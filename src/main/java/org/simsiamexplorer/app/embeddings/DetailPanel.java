@@ -45,7 +45,7 @@ final class DetailPanel {
         trueClass.setText(empty ? "" : "True class: " + detail.className());
         prediction.setText(empty ? "" : detail.prediction() == null ? "Classifier: no classifier yet"
                 : "Classifier predicts: " + detail.prediction()
-                + (detail.prediction().equals(detail.className()) ? " ✓" : " ✗"));
+                + (detail.prediction().startsWith(detail.className() + " ") ? " ✓" : " ✗"));
         neighbours.getChildren().clear();
         if (empty) {
             return;

@@ -198,6 +198,11 @@ public final class EmbeddingsView {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
+    /** The left map's canvas (benchmarks time its rendering). */
+    public ScatterCanvas primaryCanvas() {
+        return primary.canvas();
+    }
+
     MapPanel primaryPanel() {
         return primary;
     }

@@ -8,7 +8,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.simsiamexplorer.service.ClassifierPredictions;
+import org.simsiamexplorer.service.evaluation.EvaluationMode;
+import org.simsiamexplorer.service.evaluation.EvaluationStore;
+import org.simsiamexplorer.service.evaluation.Predictions;
 import org.simsiamexplorer.service.MapLayouts;
 import org.simsiamexplorer.service.RunDirectory;
 
@@ -17,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
@@ -171,13 +172,33 @@ public final class EmbeddingsViewModel {
         detail.set(null);
     }
 
+    /**
+     * What the run's evaluated classifier says about the image (fine-tuned if there is one, else the linear probe),
+     * e.g. "cat (linear probe)"; null when the run has no classifier for this split yet.
+     */
     private static String prediction(MapData shown, int row, ImageSource names) {
-        try {
-            Optional<byte[]> predictions = ClassifierPredictions.read(shown.run(), shown.features());
-            return predictions.map(p -> names.className(p[row] & 0xFF)).orElse(null);
-        } catch (IOException e) {
-            return null;
+        int datasetIndex = shown.datasetIndex(row);
+        for (EvaluationMode mode : new EvaluationMode[]{EvaluationMode.FINETUNE, EvaluationMode.LINEAR}) {
+            try {
+                if (!EvaluationStore.exists(shown.run().root(), mode)) {
+                    continue;
+                }
+                Predictions predictions = EvaluationStore.readPredictions(shown.run().root(), mode);
+                if (!predictions.split().equals(shown.split())) {
+                    continue;
+                }
+                int[] indices = predictions.datasetIndices();
+                for (int i = 0; i < indices.length; i++) {
+                    if (indices[i] == datasetIndex) {
+                        return names.className(predictions.predicted()[i])
+                                + (mode == EvaluationMode.LINEAR ? " (linear probe)" : " (fine-tuned)");
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // unreadable predictions are the same as none for this panel; the Evaluation tab reports them
+            }
         }
+        return null;
     }
 
     /** The images of a split, loading them in the background the first time (NONE until loaded). */

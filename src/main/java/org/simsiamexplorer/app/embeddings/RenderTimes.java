@@ -3,7 +3,7 @@ package org.simsiamexplorer.app.embeddings;
 import java.util.Arrays;
 
 /** The last few render durations, for the median the benchmark and the status line report. */
-final class RenderTimes {
+public final class RenderTimes {
     private final long[] nanos;
     private int count;
     private int next;
@@ -18,12 +18,12 @@ final class RenderTimes {
         count = Math.min(count + 1, nanos.length);
     }
 
-    synchronized int count() {
+    public synchronized int count() {
         return count;
     }
 
     /** Median of the recorded durations in milliseconds (NaN when none). */
-    synchronized double medianMillis() {
+    public synchronized double medianMillis() {
         if (count == 0) {
             return Double.NaN;
         }
@@ -32,7 +32,7 @@ final class RenderTimes {
         return copy[count / 2] / 1e6;
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         count = 0;
         next = 0;
     }

@@ -7,6 +7,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyEvent;
@@ -19,17 +20,19 @@ import javafx.scene.paint.Color;
 import org.simsiamexplorer.analysis.map.Viewport;
 import org.simsiamexplorer.analysis.map.WorldBounds;
 
+import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
- * The map itself: points rasterised into one reused pixel buffer (see {@link ScatterRasterizer}) on a canvas,
+ * The map itself: points rasterised into one reused pixel buffer (see {@link ScatterRasterizer}), shared with a
+ * {@link WritableImage} through a {@link PixelBuffer} (no copy) and drawn on a canvas,
  * with a second canvas on top for the cheap overlays (hover, selection, rubber band) so hovering never redraws
  * the points. Wheel zooms around the cursor, drag pans, Shift+drag selects a rectangle, Ctrl+drag a lasso;
  * keys: + / - zoom, 0 fits all, arrows pan. Redraws are coalesced to at most one per frame.
  */
-final class ScatterCanvas extends Region {
+public final class ScatterCanvas extends Region {
     private static final double PICK_PIXELS = 6;
     private static final double KEY_ZOOM = 1.25;
     private static final double KEY_PAN = 40;
@@ -45,7 +48,10 @@ final class ScatterCanvas extends Region {
     private final VBox hoverTip = new VBox(2, hoverImage, hoverLabel);
     private final ScatterRasterizer rasterizer = new ScatterRasterizer();
     private final RenderTimes renderTimes = new RenderTimes(240);
+    private final RenderTimes rasterTimes = new RenderTimes(240);
+    private final RenderTimes copyTimes = new RenderTimes(240);
     private WritableImage frame;
+    private PixelBuffer<IntBuffer> frameBuffer;
     private Viewport viewport = new Viewport(1, 0, 0);
     private double fitScale = 1;
     private boolean userMovedView;
@@ -128,11 +134,22 @@ final class ScatterCanvas extends Region {
                 viewport.toScreenY(data.layout().xy()[2 * row + 1]));
     }
 
-    RenderTimes renderTimes() {
+    /** Whole {@link #renderPoints()} calls. */
+    public RenderTimes renderTimes() {
         return renderTimes;
     }
 
-    void fitAll() {
+    /** The rasterising part alone. */
+    public RenderTimes rasterTimes() {
+        return rasterTimes;
+    }
+
+    /** Handing the pixels to the image (dirty-region update). */
+    public RenderTimes copyTimes() {
+        return copyTimes;
+    }
+
+    public void fitAll() {
         MapData data = viewModel.dataProperty().get();
         if (data != null && points.getWidth() > 0) {
             viewport = Viewport.fit(data.grid().bounds(), points.getWidth(), points.getHeight(), 16);
@@ -142,7 +159,7 @@ final class ScatterCanvas extends Region {
         invalidatePoints();
     }
 
-    void zoomAboutCentre(double factor) {
+    public void zoomAboutCentre(double factor) {
         setViewport(viewport.zoomAbout(points.getWidth() / 2, points.getHeight() / 2, factor));
     }
 
@@ -219,7 +236,7 @@ final class ScatterCanvas extends Region {
     }
 
     /** Rasterises all points and copies them to the canvas in one PixelWriter call; timed for the benchmark. */
-    void renderPoints() {
+    public void renderPoints() {
         long start = System.nanoTime();
         pointsDirty = false;
         int w = (int) points.getWidth();
@@ -236,10 +253,17 @@ final class ScatterCanvas extends Region {
             rasterizer.render(data.layout().xy(), data.features().labels(), viewModel.hiddenFlags(256), dimmed,
                     viewport, PointStyle.radius(data.rows(), zoom), PointStyle.opacity(data.rows(), zoom));
         }
-        if (frame == null || (int) frame.getWidth() != w || (int) frame.getHeight() != h) {
-            frame = new WritableImage(w, h);
+        rasterTimes.record(System.nanoTime() - start);
+        long copyStart = System.nanoTime();
+        if (frameBuffer == null || frameBuffer.getBuffer().array() != rasterizer.pixels()) {
+            // the image shares the rasterizer's array: no per-frame copy, only a dirty-region update
+            frameBuffer = new PixelBuffer<>(w, h, IntBuffer.wrap(rasterizer.pixels()),
+                    PixelFormat.getIntArgbPreInstance());
+            frame = new WritableImage(frameBuffer);
+        } else {
+            frameBuffer.updateBuffer(buffer -> null);
         }
-        frame.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), rasterizer.pixels(), 0, w);
+        copyTimes.record(System.nanoTime() - copyStart);
         GraphicsContext g = points.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         g.drawImage(frame, 0, 0);
