@@ -1,0 +1,70 @@
+package org.simsiamexplorer.analysis;
+
+/**
+ * A fitted PCA. {@code components} holds the unit principal axes row by row ({@code componentCount x dimensions}),
+ * ordered by decreasing variance; each axis' sign is fixed so that its largest-magnitude entry is positive.
+ *
+ * @param explainedVariance variance along each axis (sample variance, divided by n - 1)
+ * @param totalVariance     sum of the variances of all input dimensions
+ */
+public record PcaResult(double[] mean, double[] components, int dimensions, double[] explainedVariance,
+                        double totalVariance) {
+
+    public int componentCount() {
+        return explainedVariance.length;
+    }
+
+    /** Share of the total variance along each kept axis. */
+    public double[] explainedVarianceRatio() {
+        double[] ratio = new double[explainedVariance.length];
+        for (int i = 0; i < ratio.length; i++) {
+            ratio[i] = totalVariance > 0 ? explainedVariance[i] / totalVariance : 0;
+        }
+        return ratio;
+    }
+
+    /** Share of the total variance kept by all axes together. */
+    public double totalExplainedVarianceRatio() {
+        double sum = 0;
+        for (double r : explainedVarianceRatio()) {
+            sum += r;
+        }
+        return sum;
+    }
+
+    /** Projects rows onto the kept axes: an {@code n x componentCount} matrix. */
+    public FeatureMatrix transform(FeatureMatrix x) {
+        if (x.cols() != dimensions) {
+            throw new IllegalArgumentException("PCA was fitted on " + dimensions + " dimensions, got " + x.cols());
+        }
+        int n = x.rows();
+        int d = dimensions;
+        int k = componentCount();
+        // row-major d x k copy of the axes so the inner loop runs over components
+        double[] axesByDimension = new double[d * k];
+        double[] meanProjection = new double[k];
+        for (int c = 0; c < k; c++) {
+            for (int t = 0; t < d; t++) {
+                axesByDimension[t * k + c] = components[c * d + t];
+                meanProjection[c] += mean[t] * components[c * d + t];
+            }
+        }
+        float[] out = new float[n * k];
+        float[] v = x.values();
+        double[] acc = new double[k];
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(acc, 0);
+            for (int t = 0; t < d; t++) {
+                double xv = v[i * d + t];
+                int base = t * k;
+                for (int c = 0; c < k; c++) {
+                    acc[c] += xv * axesByDimension[base + c];
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                out[i * k + c] = (float) (acc[c] - meanProjection[c]);
+            }
+        }
+        return new FeatureMatrix(out, n, k);
+    }
+}
