@@ -11,10 +11,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.simsiamexplorer.app.embeddings.EmbeddingsView;
+import org.simsiamexplorer.app.embeddings.EmbeddingsViewModel;
 import org.simsiamexplorer.app.shap.ShapView;
+import org.simsiamexplorer.app.training.FolderMemory;
 import org.simsiamexplorer.app.training.TrainingView;
+import org.simsiamexplorer.app.training.TrainingViewModel;
 import org.simsiamexplorer.app.welcome.WelcomeView;
 import org.simsiamexplorer.app.welcome.WelcomeViewModel;
+import org.simsiamexplorer.service.TrainingService;
 
 import java.util.concurrent.Executor;
 
@@ -23,16 +27,28 @@ final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final StatusBarViewModel statusBar;
     private final WelcomeViewModel welcome;
+    private final EmbeddingsViewModel embeddings;
+    private final TrainingView training;
 
     MainWindow(Executor background, Stage stage) {
+        this(background, stage, org.simsiamexplorer.app.training.TrainingServices.standard(), FolderMemory.userPreferences());
+    }
+
+    MainWindow(Executor background, Stage stage, TrainingService trainingService, FolderMemory runsFolder) {
         Executor fxThread = javafx.application.Platform::runLater;
         statusBar = new StatusBarViewModel(background, fxThread);
         welcome = new WelcomeViewModel(background, fxThread);
+        embeddings = EmbeddingsViewModel.standard(background, fxThread);
+        training = new TrainingView(new TrainingViewModel(trainingService, background, fxThread, runsFolder,
+                System::currentTimeMillis));
+        if (stage != null) {
+            stage.setOnCloseRequest(event -> training.onCloseRequest(event, stage));
+        }
 
         TabPane tabs = new TabPane(
                 tab("Start", new WelcomeView(welcome, stage).root()),
-                tab("Training", new TrainingView().root()),
-                tab("Embeddings", new EmbeddingsView().root()),
+                tab("Training", training.root()),
+                tab("Embeddings", new EmbeddingsView(embeddings).root()),
                 tab("SHAP", new ShapView().root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("mainTabs");
@@ -47,6 +63,10 @@ final class MainWindow {
     void startBackgroundProbes() {
         statusBar.detectDevice();
         welcome.refreshDataset();
+        java.nio.file.Path runs = java.nio.file.Path.of(System.getProperty("simsiam.runs", "runs"));
+        if (java.nio.file.Files.isDirectory(runs)) {
+            embeddings.openRunsFolder(runs.toAbsolutePath());
+        }
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {

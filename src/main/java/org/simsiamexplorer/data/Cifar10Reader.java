@@ -50,6 +50,52 @@ public final class Cifar10Reader {
         return readFolder(batchFolder(folderOrTarGz), verification, expected);
     }
 
+    /**
+     * Checks sizes and MD5s without keeping the images (for "Choose folder…" and re-download decisions).
+     *
+     * @throws CifarDataException naming the first missing, truncated or corrupt file and what to do
+     */
+    public static void verify(Path folderOrTarGz, ExpectedChecksums expected) throws IOException {
+        if (Files.isRegularFile(folderOrTarGz)) {
+            read(folderOrTarGz, Verification.VERIFY_MD5, expected); // a stream has to be decoded anyway
+            return;
+        }
+        Path folder = batchFolder(folderOrTarGz);
+        List<Runnable> jobs = new ArrayList<>();
+        for (String file : ExpectedChecksums.ALL_FILES) {
+            Path path = folder.resolve(file);
+            if (!Files.isRegularFile(path)) {
+                throw new CifarDataException("Missing " + file + " in " + folder + ". Download CIFAR-10 again "
+                        + "or choose another folder.");
+            }
+            recordCount(path, Files.size(path), expected);
+            jobs.add(() -> {
+                try {
+                    String actual = md5(path);
+                    if (!expected.md5(file).equalsIgnoreCase(actual)) {
+                        throw new UncheckedIOException(md5Mismatch(path, expected.md5(file), actual));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        runInParallel(jobs);
+    }
+
+    /** Lower-case hex MD5 of a whole file. */
+    static String md5(Path file) throws IOException {
+        java.security.MessageDigest md5 = BatchDecoder.newMd5();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                md5.update(buffer, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(md5.digest());
+    }
+
     /** The folder that holds the batch files: {@code path} itself or its {@code cifar-10-batches-bin} child. */
     public static Path batchFolder(Path path) throws CifarDataException {
         if (!Files.isDirectory(path)) {
@@ -115,8 +161,8 @@ public final class Cifar10Reader {
             int n;
             while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
                 if (!decoder.accept(chunk, 0, n)) {
-                    throw sizeMismatch(path, decoder.received() + n + in.transferTo(java.io.OutputStream.nullOutputStream()),
-                            expected);
+                    long rest = in.transferTo(java.io.OutputStream.nullOutputStream());
+                    throw sizeMismatch(path, decoder.received() + n + rest, expected);
                 }
             }
             finishBatch(path, file, decoder, verification, expected);
@@ -135,11 +181,15 @@ public final class Cifar10Reader {
             String actual = decoder.md5Hex();
             String wanted = expected.md5(file);
             if (!wanted.equalsIgnoreCase(actual)) {
-                throw new CifarDataException(file + " (" + path + ") failed its MD5 check: expected " + wanted
-                        + ", actual " + actual + ". The file is damaged or not the official CIFAR-10. Download "
-                        + "CIFAR-10 again, choose another folder, or use --no-verify to load it unchecked.");
+                throw md5Mismatch(path, wanted, actual);
             }
         }
+    }
+
+    private static CifarDataException md5Mismatch(Path path, String wanted, String actual) {
+        return new CifarDataException(path.getFileName() + " (" + path + ") failed its MD5 check: expected " + wanted
+                + ", actual " + actual + ". The file is damaged or not the official CIFAR-10. Download "
+                + "CIFAR-10 again, choose another folder, or use --no-verify to load it unchecked.");
     }
 
     static void checkLabels(Path path, byte[] labels, int firstRecord, int records, int classCount)

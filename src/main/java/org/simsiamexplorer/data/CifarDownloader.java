@@ -1,24 +1,15 @@
 package org.simsiamexplorer.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Downloads the official {@code cifar-10-binary.tar.gz} into the per-user cache and unpacks it there.
@@ -28,22 +19,24 @@ import java.util.regex.Pattern;
  */
 public final class CifarDownloader {
     public static final URI OFFICIAL_URL = URI.create("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz");
-    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-    private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
 
     private final URI url;
     private final Path cacheDirectory;
     private final String expectedMd5;
+    private final ExpectedChecksums fileChecksums;
     private final int maxAttempts;
     private final Duration initialBackoff;
+    private final Duration stallTimeout;
     private final HttpClient client;
 
     private CifarDownloader(Builder builder) {
         this.url = builder.url;
         this.cacheDirectory = builder.cacheDirectory;
         this.expectedMd5 = builder.expectedMd5;
+        this.fileChecksums = builder.fileChecksums;
         this.maxAttempts = builder.maxAttempts;
         this.initialBackoff = builder.initialBackoff;
+        this.stallTimeout = builder.stallTimeout;
         this.client = builder.client != null ? builder.client : HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(20))
@@ -72,8 +65,15 @@ public final class CifarDownloader {
         return cacheDirectory.resolve(CifarLocator.TARBALL_NAME + ".part");
     }
 
-    /** Downloads (or reuses) the verified tarball, unpacks it into the cache, and returns the batch folder. */
+    /**
+     * Returns the cache's batch folder: reused if it is already there and verifies, else downloaded (or a
+     * verified tarball reused), unpacked and put in place.
+     */
     public Path downloadAndExtract(DownloadListener listener, CancellationToken cancel) throws IOException {
+        Path existing = cacheDirectory.resolve(Cifar10Reader.FOLDER_NAME);
+        if (isVerified(existing, fileChecksums)) {
+            return existing; // already downloaded and intact: nothing to fetch
+        }
         Path tarball = downloadTarball(listener, cancel);
         checkCancelled(cancel);
         Path staging = Files.createTempDirectory(cacheDirectory, ".extracting-");
@@ -98,7 +98,7 @@ public final class CifarDownloader {
         Files.createDirectories(cacheDirectory);
         Path target = tarball();
         if (Files.isRegularFile(target)) {
-            if (md5(target).equalsIgnoreCase(expectedMd5)) {
+            if (Cifar10Reader.md5(target).equalsIgnoreCase(expectedMd5)) {
                 return target;
             }
             Files.delete(target); // a damaged earlier download: fetch it again
@@ -107,10 +107,10 @@ public final class CifarDownloader {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             checkCancelled(cancel);
             try {
-                transfer(listener, cancel);
+                new HttpRangeTransfer(client, url, stallTimeout).resumeInto(partialFile(), listener, cancel);
                 last = null;
                 break;
-            } catch (DownloadCancelledException | DownloadRefusedException e) {
+            } catch (DownloadCancelledException | HttpRangeTransfer.RefusedException e) {
                 throw e;
             } catch (IOException e) {
                 last = e;
@@ -125,7 +125,7 @@ public final class CifarDownloader {
                     last);
         }
         Path part = partialFile();
-        String actual = md5(part);
+        String actual = Cifar10Reader.md5(part);
         if (!actual.equalsIgnoreCase(expectedMd5)) {
             Files.deleteIfExists(part);
             throw new CifarDataException("The downloaded " + CifarLocator.TARBALL_NAME + " failed its MD5 check: "
@@ -136,84 +136,15 @@ public final class CifarDownloader {
         return target;
     }
 
-    private void transfer(DownloadListener listener, CancellationToken cancel) throws IOException {
-        Path part = partialFile();
-        long have = Files.isRegularFile(part) ? Files.size(part) : 0;
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
-        if (have > 0) {
-            request.header("Range", "bytes=" + have + "-");
+    private static boolean isVerified(Path folder, ExpectedChecksums fileChecksums) {
+        if (CifarLocator.dataAt(folder).isEmpty()) {
+            return false;
         }
-        HttpResponse<InputStream> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Download interrupted");
-        }
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            long total;
-            boolean append;
-            if (status == 206) {
-                Matcher range = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
-                if (!range.matches() || Long.parseLong(range.group(1)) != have) {
-                    Files.deleteIfExists(part); // the server resumed somewhere else: start over next attempt
-                    throw new IOException("server sent an unexpected Content-Range");
-                }
-                total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
-                append = true;
-            } else if (status == 200) {
-                total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                append = false; // the server ignored the Range header: the body is the whole file
-                have = 0;
-            } else if (status == 416 && have > 0) {
-                return; // the partial file is already complete; the MD5 check decides
-            } else if (status >= 500 || status == 408 || status == 429) {
-                throw new IOException("server answered HTTP " + status);
-            } else {
-                throw new DownloadRefusedException("Downloading CIFAR-10 failed: " + url + " answered HTTP "
-                        + status + ". Check the address, or download cifar-10-binary.tar.gz yourself and choose it.");
-            }
-            copy(body, part, append, have, total, listener, cancel);
-        }
-    }
-
-    private void copy(InputStream body, Path part, boolean append, long have, long total, DownloadListener listener,
-                      CancellationToken cancel) throws IOException {
-        StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-        byte[] buffer = new byte[1 << 16];
-        long bytes = have;
-        long windowStart = System.nanoTime();
-        long windowBytes = bytes;
-        long lastReport = 0;
-        double rate = 0;
-        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                mode)) {
-            int n;
-            while ((n = body.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                bytes += n;
-                long now = System.nanoTime();
-                if (now - windowStart >= 1_000_000_000L) {
-                    rate = (bytes - windowBytes) * 1e9 / (now - windowStart);
-                    windowStart = now;
-                    windowBytes = bytes;
-                } else if (rate == 0 && now > windowStart) {
-                    rate = (bytes - windowBytes) * 1e9 / (now - windowStart);
-                }
-                if (now - lastReport >= PROGRESS_INTERVAL_NANOS) {
-                    listener.onProgress(new DownloadProgress(bytes, total, rate));
-                    lastReport = now;
-                }
-                if (cancel.isCancelled()) {
-                    throw new DownloadCancelledException("Download cancelled. " + bytes / 1_000_000
-                            + " MB are kept in " + part + ", so the next download continues from there.");
-                }
-            }
-        }
-        listener.onProgress(new DownloadProgress(bytes, total, rate));
-        if (total >= 0 && bytes < total) {
-            throw new IOException("connection closed after " + bytes + " of " + total + " bytes");
+            Cifar10Reader.verify(folder, fileChecksums);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -245,18 +176,6 @@ public final class CifarDownloader {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    static String md5(Path file) throws IOException {
-        MessageDigest md5 = BatchDecoder.newMd5();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                md5.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md5.digest());
-    }
-
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -276,20 +195,15 @@ public final class CifarDownloader {
         }
     }
 
-    /** A failure that retrying cannot fix (e.g. HTTP 404). */
-    private static final class DownloadRefusedException extends IOException {
-        DownloadRefusedException(String message) {
-            super(message);
-        }
-    }
-
     /** All settings are optional: the defaults download the official file into the XDG cache. */
     public static final class Builder {
         private URI url = OFFICIAL_URL;
         private Path cacheDirectory;
         private String expectedMd5 = ExpectedChecksums.OFFICIAL_TARBALL_MD5;
+        private ExpectedChecksums fileChecksums = ExpectedChecksums.official();
         private int maxAttempts = 5;
         private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration stallTimeout = Duration.ofSeconds(60);
         private HttpClient client;
 
         private Builder() {
@@ -313,6 +227,12 @@ public final class CifarDownloader {
             return this;
         }
 
+        /** What the unpacked batch files must match for an earlier download to be reused; default official. */
+        public Builder optExpectedFileChecksums(ExpectedChecksums fileChecksums) {
+            this.fileChecksums = Objects.requireNonNull(fileChecksums);
+            return this;
+        }
+
         /** Default 5 attempts in all (the first try plus retries). */
         public Builder optMaxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
@@ -328,6 +248,15 @@ public final class CifarDownloader {
                 throw new IllegalArgumentException("backoff must not be negative");
             }
             this.initialBackoff = initialBackoff;
+            return this;
+        }
+
+        /** Give up on a connection (and retry) when no bytes arrive for this long; default 60 s. */
+        public Builder optStallTimeout(Duration stallTimeout) {
+            if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+                throw new IllegalArgumentException("stall timeout must be positive");
+            }
+            this.stallTimeout = stallTimeout;
             return this;
         }
 

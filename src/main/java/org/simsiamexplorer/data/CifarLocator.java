@@ -9,19 +9,24 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
 
 /**
- * Finds CIFAR-10 without reading it: an explicit path (CLI flag or app setting) first, then the
- * {@code SIMSIAM_DATA} environment variable, then the per-user download cache. Each place may hold the
- * {@code cifar-10-batches-bin} folder, its parent, or {@code cifar-10-binary.tar.gz}.
+ * Finds CIFAR-10 without reading it: an explicit path (CLI flag) first, then the folder remembered by the app's
+ * "Choose folder…" (Preferences), then the {@code SIMSIAM_DATA} environment variable, then the per-user download
+ * cache. Each place may hold the {@code cifar-10-batches-bin} folder, its parent, or {@code cifar-10-binary.tar.gz}.
  */
 public final class CifarLocator {
     public static final String ENVIRONMENT_VARIABLE = "SIMSIAM_DATA";
     public static final String TARBALL_NAME = "cifar-10-binary.tar.gz";
+    /** Where the app remembers the chosen dataset folder: {@code Preferences.userRoot().node(...)}, key below. */
+    public static final String PREFERENCES_NODE = "org/simsiamexplorer";
+    public static final String PREFERENCES_KEY = "datasetPath";
 
     /** Where a dataset was found. */
     public enum Source {
-        EXPLICIT("chosen path"), ENVIRONMENT("$" + ENVIRONMENT_VARIABLE), CACHE("download cache");
+        EXPLICIT("chosen path"), REMEMBERED("folder remembered by the app"), ENVIRONMENT("$" + ENVIRONMENT_VARIABLE), CACHE("download cache");
 
         private final String description;
 
@@ -56,15 +61,34 @@ public final class CifarLocator {
 
     private final Function<String, String> environment;
     private final Path cacheDirectory;
+    private final Supplier<Optional<Path>> remembered;
 
+    /** A locator without a remembered folder (tests, headless tools). */
     public CifarLocator(Function<String, String> environment, Path cacheDirectory) {
-        this.environment = Objects.requireNonNull(environment, "environment");
-        this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+        this(environment, cacheDirectory, Optional::empty);
     }
 
-    /** The real environment and the XDG cache directory. */
+    public CifarLocator(Function<String, String> environment, Path cacheDirectory,
+                        Supplier<Optional<Path>> remembered) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+        this.remembered = Objects.requireNonNull(remembered, "remembered");
+    }
+
+    /** The real environment, the folder the app remembered, and the XDG cache directory. */
     public static CifarLocator standard() {
-        return new CifarLocator(System::getenv, defaultCacheDirectory(System::getenv, System.getProperty("user.home")));
+        return new CifarLocator(System::getenv, defaultCacheDirectory(System::getenv, System.getProperty("user.home")),
+                CifarLocator::rememberedFolder);
+    }
+
+    /** The folder saved by the app's "Choose folder…", if any (empty when preferences are unavailable). */
+    public static Optional<Path> rememberedFolder() {
+        try {
+            String stored = Preferences.userRoot().node(PREFERENCES_NODE).get(PREFERENCES_KEY, null);
+            return stored == null || stored.isBlank() ? Optional.empty() : Optional.of(Path.of(stored));
+        } catch (RuntimeException e) { // SecurityException, InvalidPathException, IllegalStateException
+            return Optional.empty();
+        }
     }
 
     /** {@code $XDG_CACHE_HOME/simsiam-explorer}, or {@code ~/.cache/simsiam-explorer} when it is unset. */
@@ -89,6 +113,15 @@ public final class CifarLocator {
             }
             searched.add(Source.EXPLICIT.description() + " " + explicitPath + ": " + whyNot(explicitPath));
         }
+        Optional<Path> rememberedPath = remembered.get().filter(path -> !path.equals(explicitPath));
+        if (rememberedPath.isPresent()) {
+            Optional<Path> data = dataAt(rememberedPath.get());
+            if (data.isPresent()) {
+                return new Result(Optional.of(new Found(data.get(), Source.REMEMBERED)), searched);
+            }
+            searched.add(Source.REMEMBERED.description() + " " + rememberedPath.get() + ": "
+                    + whyNot(rememberedPath.get()));
+        }
         String fromEnvironment = environment.apply(ENVIRONMENT_VARIABLE);
         if (fromEnvironment == null || fromEnvironment.isBlank()) {
             searched.add(Source.ENVIRONMENT.description() + ": not set");
@@ -104,7 +137,7 @@ public final class CifarLocator {
                 searched.add(Source.ENVIRONMENT.description() + " = " + fromEnvironment + ": not a valid path");
             }
         }
-        Optional<Path> cached = dataAt(cacheDirectory).or(() -> dataAt(cacheDirectory.resolve(TARBALL_NAME)));
+        Optional<Path> cached = dataAt(cacheDirectory);
         if (cached.isPresent()) {
             return new Result(Optional.of(new Found(cached.get(), Source.CACHE)), searched);
         }
@@ -120,7 +153,8 @@ public final class CifarLocator {
 
     /**
      * The CIFAR-10 data at {@code candidate}, if it looks complete (all six batch files present; not verified):
-     * the batch folder itself, its {@code cifar-10-batches-bin} child, or a {@code .tar.gz} file.
+     * the batch folder itself, its {@code cifar-10-batches-bin} child, a {@code .tar.gz} file, or a folder
+     * holding {@code cifar-10-binary.tar.gz} (an unpacked folder is preferred).
      */
     public static Optional<Path> dataAt(Path candidate) {
         if (Files.isRegularFile(candidate)) {
@@ -131,7 +165,11 @@ public final class CifarLocator {
             return Optional.of(candidate);
         }
         Path child = candidate.resolve(Cifar10Reader.FOLDER_NAME);
-        return hasAllBatches(child) ? Optional.of(child) : Optional.empty();
+        if (hasAllBatches(child)) {
+            return Optional.of(child);
+        }
+        Path tarball = candidate.resolve(TARBALL_NAME);
+        return Files.isRegularFile(tarball) ? Optional.of(tarball) : Optional.empty();
     }
 
     private static boolean hasAllBatches(Path folder) {

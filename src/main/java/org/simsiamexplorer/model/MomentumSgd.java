@@ -81,7 +81,7 @@ public final class MomentumSgd {
                     throw new IOException("momentum buffer " + i + " has shape " + loaded.getShape()
                             + " but parameter " + parameters.get(i).getName() + " has " + target.getShape());
                 }
-                target.muli(0).addi(loaded.toDevice(target.getDevice(), false));
+                target.set(loaded.toByteBuffer());
             }
         }
     }

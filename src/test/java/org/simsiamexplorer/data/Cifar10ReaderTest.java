@@ -207,4 +207,28 @@ class Cifar10ReaderTest {
 
         assertTrue(error.getMessage().contains(temp.toString()), error.getMessage());
     }
+
+    @Test
+    void verifyAcceptsIntactFilesWithoutLoadingThem() throws IOException {
+        Path folder = TinyCifar.writeFolder(temp);
+
+        Cifar10Reader.verify(temp, TinyCifar.checksums());
+
+        assertTrue(Files.exists(folder.resolve("test_batch.bin")));
+    }
+
+    @Test
+    void verifyNamesTheCorruptFileWithBothChecksums() throws IOException {
+        Path folder = TinyCifar.writeFolder(temp);
+        byte[] tampered = TinyCifar.batchBytes(4);
+        tampered[3000] ^= 1;
+        Files.write(folder.resolve("data_batch_5.bin"), tampered);
+
+        CifarDataException error = assertThrows(CifarDataException.class,
+                () -> Cifar10Reader.verify(folder, TinyCifar.checksums()));
+
+        assertTrue(error.getMessage().contains("data_batch_5.bin"), error.getMessage());
+        assertTrue(error.getMessage().contains(TinyCifar.md5(tampered)), error.getMessage());
+        assertTrue(error.getMessage().contains(TinyCifar.checksums().md5("data_batch_5.bin")), error.getMessage());
+    }
 }

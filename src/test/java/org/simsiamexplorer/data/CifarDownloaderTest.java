@@ -32,12 +32,18 @@ class CifarDownloaderTest {
     }
 
     private CifarDownloader downloader(LocalTarballServer server, byte[] expected) {
+        return downloader(server, expected, Duration.ofSeconds(10));
+    }
+
+    private CifarDownloader downloader(LocalTarballServer server, byte[] expected, Duration stallTimeout) {
         return CifarDownloader.builder()
                 .optUrl(server.url())
                 .optCacheDirectory(cache)
                 .optExpectedMd5(TinyCifar.md5(expected))
+                .optExpectedFileChecksums(TinyCifar.checksums())
                 .optMaxAttempts(3)
                 .optInitialBackoff(Duration.ZERO)
+                .optStallTimeout(stallTimeout)
                 .build();
     }
 
@@ -68,6 +74,49 @@ class CifarDownloaderTest {
             assertEquals(1, server.rangeHeaders().size(), server.rangeHeaders().toString());
             long resumedAt = Long.parseLong(server.rangeHeaders().get(0).replaceAll("\\D", ""));
             assertTrue(resumedAt > 0 && resumedAt <= cut, "resumed at " + resumedAt);
+        }
+    }
+
+    @Test
+    void aConnectionThatStopsSendingIsAbandonedAndResumed() throws IOException {
+        int stall = payload.length / 3;
+        try (LocalTarballServer server = new LocalTarballServer(payload).stallFirstResponseAfter(stall)) {
+            long start = System.nanoTime();
+            Path tarball = downloader(server, payload, Duration.ofSeconds(2))
+                    .downloadTarball(DownloadListener.NONE, new CancellationToken());
+
+            assertArrayEquals(payload, Files.readAllBytes(tarball));
+            assertEquals(1, server.rangeHeaders().size(), server.rangeHeaders().toString());
+            assertTrue(System.nanoTime() - start < 15_000_000_000L, "gave up on the stalled connection in time");
+        }
+    }
+
+    @Test
+    void cancelStopsADownloadEvenWhileTheConnectionHangs() throws Exception {
+        CancellationToken cancel = new CancellationToken();
+        try (LocalTarballServer server = new LocalTarballServer(payload).stallFirstResponseAfter(1000)) {
+            CifarDownloader downloader = CifarDownloader.builder().optUrl(server.url()).optCacheDirectory(cache)
+                    .optExpectedMd5(TinyCifar.md5(payload)).build(); // default 60 s stall timeout
+            Thread canceller = new Thread(() -> { // presses Cancel once the first 1000 bytes are on disk
+                try {
+                    while (!Files.exists(downloader.partialFile()) || Files.size(downloader.partialFile()) < 1000) {
+                        Thread.sleep(20);
+                    }
+                    Thread.sleep(200);
+                } catch (InterruptedException | IOException e) {
+                    Thread.currentThread().interrupt();
+                }
+                cancel.cancel();
+            });
+            canceller.start();
+            long start = System.nanoTime();
+
+            assertThrows(DownloadCancelledException.class,
+                    () -> downloader.downloadTarball(DownloadListener.NONE, cancel));
+
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "cancel took effect promptly");
+            assertEquals(1000, Files.size(downloader.partialFile()));
+            canceller.join();
         }
     }
 
@@ -166,6 +215,33 @@ class CifarDownloaderTest {
             CifarLocator locator = new CifarLocator(name -> null, cache);
             assertEquals(folder, locator.locateOrThrow(null).path());
             assertFalse(Files.exists(cache.resolve("cifar-10-binary.tar.gz.part")));
+        }
+    }
+
+    @Test
+    void reusesAnIntactEarlierDownloadWithoutContactingTheServer() throws IOException {
+        try (LocalTarballServer server = new LocalTarballServer(payload)) {
+            CifarDownloader downloader = downloader(server, payload);
+            Path first = downloader.downloadAndExtract(DownloadListener.NONE, new CancellationToken());
+
+            Path second = downloader.downloadAndExtract(DownloadListener.NONE, new CancellationToken());
+
+            assertEquals(first, second);
+            assertEquals(1, server.requests());
+        }
+    }
+
+    @Test
+    void downloadsAgainWhenTheEarlierCopyIsDamaged() throws IOException {
+        try (LocalTarballServer server = new LocalTarballServer(payload)) {
+            CifarDownloader downloader = downloader(server, payload);
+            Path folder = downloader.downloadAndExtract(DownloadListener.NONE, new CancellationToken());
+            Files.write(folder.resolve("data_batch_1.bin"), new byte[CifarDataset.RECORD_BYTES * 3]);
+
+            downloader.downloadAndExtract(DownloadListener.NONE, new CancellationToken());
+
+            assertEquals(2, server.requests());
+            Cifar10Reader.verify(folder, TinyCifar.checksums());
         }
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +33,19 @@ class CifarLocatorTest {
 
         assertEquals(explicit, found.path());
         assertEquals(CifarLocator.Source.EXPLICIT, found.source());
+    }
+
+    @Test
+    void theFolderRememberedByTheAppComesAfterTheExplicitPathAndBeforeTheEnvironment() throws IOException {
+        Path remembered = TinyCifar.writeFolder(temp.resolve("remembered"));
+        Path fromEnvironment = TinyCifar.writeFolder(temp.resolve("env"));
+        CifarLocator locator = new CifarLocator(Map.of("SIMSIAM_DATA", fromEnvironment.toString())::get,
+                temp.resolve("cache"), () -> Optional.of(remembered));
+
+        assertEquals(CifarLocator.Source.REMEMBERED, locator.locateOrThrow(null).source());
+        assertEquals(remembered, locator.locateOrThrow(null).path());
+        Path explicit = TinyCifar.writeFolder(temp.resolve("explicit"));
+        assertEquals(explicit, locator.locateOrThrow(explicit).path());
     }
 
     @Test
@@ -62,6 +76,14 @@ class CifarLocatorTest {
         Path tarball = Files.write(temp.resolve("cache/cifar-10-binary.tar.gz"), TinyCifar.tarGz());
 
         assertEquals(tarball, locator(Map.of()).locateOrThrow(null).path());
+    }
+
+    @Test
+    void aChosenFolderHoldingOnlyTheTarballYieldsTheTarball() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("downloads"));
+        Path tarball = Files.write(folder.resolve("cifar-10-binary.tar.gz"), TinyCifar.tarGz());
+
+        assertEquals(Optional.of(tarball), CifarLocator.dataAt(folder));
     }
 
     @Test

@@ -10,6 +10,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,11 +29,19 @@ final class LocalTarballServer implements AutoCloseable {
     private volatile int cutFirstResponseAfterBytes = -1;
     private volatile int failingStatus = 0;
     private volatile boolean ignoreRange;
+    private volatile boolean stallInsteadOfCut;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "local-tarball-server");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LocalTarballServer(byte[] payload) throws IOException {
         this.payload = payload;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/cifar-10-binary.tar.gz", this::handle);
+        server.setExecutor(threads); // a stalled response must not block the retry
         server.start();
     }
 
@@ -40,6 +52,13 @@ final class LocalTarballServer implements AutoCloseable {
     /** The first response announces the full length but the connection is dropped after {@code bytes}. */
     LocalTarballServer cutFirstResponseAfter(int bytes) {
         cutFirstResponseAfterBytes = bytes;
+        return this;
+    }
+
+    /** The first response sends {@code bytes} and then hangs (connection open, no data) until the server closes. */
+    LocalTarballServer stallFirstResponseAfter(int bytes) {
+        cutFirstResponseAfterBytes = bytes;
+        stallInsteadOfCut = true;
         return this;
     }
 
@@ -94,6 +113,13 @@ final class LocalTarballServer implements AutoCloseable {
         if (request == 1 && cutFirstResponseAfterBytes >= 0) {
             body.write(payload, start, cutFirstResponseAfterBytes);
             body.flush();
+            if (stallInsteadOfCut) {
+                try {
+                    closed.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             // Throwing out of the handler makes the server drop the connection mid-body.
             throw new IOException("simulated connection cut");
         }
@@ -103,6 +129,8 @@ final class LocalTarballServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
+        threads.shutdownNow();
     }
 }

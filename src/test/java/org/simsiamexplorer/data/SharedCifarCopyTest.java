@@ -24,6 +24,12 @@ class SharedCifarCopyTest {
     }
 
     @Test
+    void verifiesAgainstTheOfficialChecksumsWithoutLoading() throws IOException {
+        Cifar10Reader.verify(Path.of(System.getProperty("cifar.shared.dir")), ExpectedChecksums.official());
+        assertEquals(6, ExpectedChecksums.official().md5ByFileName().size());
+    }
+
+    @Test
     void hasTheOfficialSplitSizes() {
         assertEquals(50_000, cifar.train().size());
         assertEquals(10_000, cifar.test().size());

@@ -1,0 +1,270 @@
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.simsiamexplorer.analysis.map.PointGrid;
+import org.simsiamexplorer.analysis.map.Viewport;
+import org.simsiamexplorer.analysis.map.WorldBounds;
+import org.simsiamexplorer.app.embeddings.EmbeddingsView;
+import org.simsiamexplorer.app.embeddings.EmbeddingsViewModel;
+import org.simsiamexplorer.app.embeddings.ScatterCanvas;
+import org.simsiamexplorer.app.embeddings.ScatterRasterizer;
+import org.simsiamexplorer.app.embeddings.MapAnalysis;
+import org.simsiamexplorer.service.AnalysisLayoutEngine;
+import org.simsiamexplorer.service.FeatureSet;
+import org.simsiamexplorer.service.MapLayout;
+import org.simsiamexplorer.service.MapLayouts;
+import org.simsiamexplorer.service.LayoutSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Embedding map performance, on synthetic data (10 Gaussian clusters):
+ *  1. rasterising 60,000 points into the reused pixel buffer (no JavaFX), median ms per frame;
+ *  2. picking the point under the cursor with the PointGrid vs a linear scan, median us per query;
+ *  3. the real ScatterCanvas render method (rasterise + one PixelWriter copy + drawImage) with 60,000 points
+ *     inside a shown EmbeddingsView, median ms per frame (needs a display: Monocle headless or Xvfb);
+ *  4. with "tsne" as argument: the longest gap between JavaFX pulses while a t-SNE of 10,000 x 512 features
+ *     runs and animates in the map (AnimationTimer measuring frame gaps).
+ * Run: bench/run.sh EmbeddingMapBench [tsne]  (BENCH_JAVA_OPTS for Monocle: see docs)
+ */
+public class EmbeddingMapBench {
+    static final int POINTS = 60_000;
+
+    public static void main(String[] args) throws Exception {
+        float[] xy = clusters2d(POINTS, 7);
+        byte[] labels = new byte[POINTS];
+        for (int i = 0; i < POINTS; i++) {
+            labels[i] = (byte) (i % 10);
+        }
+        rasterBench(xy, labels);
+        pickBench(xy);
+        fxBench(args.length > 0 && args[0].equals("tsne"));
+    }
+
+    static float[] clusters2d(int n, long seed) {
+        Random random = new Random(seed);
+        float[] xy = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            int c = i % 10;
+            xy[2 * i] = (float) (20 * Math.cos(c * Math.PI / 5) + random.nextGaussian() * 4);
+            xy[2 * i + 1] = (float) (20 * Math.sin(c * Math.PI / 5) + random.nextGaussian() * 4);
+        }
+        return xy;
+    }
+
+    static double median(long[] nanos) {
+        long[] copy = nanos.clone();
+        Arrays.sort(copy);
+        return copy[copy.length / 2] / 1e6;
+    }
+
+    static void rasterBench(float[] xy, byte[] labels) {
+        ScatterRasterizer rasterizer = new ScatterRasterizer();
+        rasterizer.resize(1100, 760);
+        Viewport fit = Viewport.fit(WorldBounds.of(xy), 1100, 760, 16);
+        boolean[] hidden = new boolean[10];
+        for (int[] style : new int[][]{{1, 45}, {3, 80}}) {
+            long[] times = new long[300];
+            for (int f = 0; f < times.length + 50; f++) {
+                Viewport v = fit.panBy(f % 7, f % 5);
+                long t0 = System.nanoTime();
+                rasterizer.render(xy, labels, hidden, null, v, style[0], style[1] / 100.0);
+                if (f >= 50) {
+                    times[f - 50] = System.nanoTime() - t0;
+                }
+            }
+            System.out.printf("raster 60k points, 1100x760, radius %d: median %.2f ms/frame (300 frames)%n",
+                    style[0], median(times));
+        }
+    }
+
+    static void pickBench(float[] xy) {
+        long t0 = System.nanoTime();
+        PointGrid grid = PointGrid.build(xy);
+        System.out.printf("PointGrid build, 60k points: %.2f ms%n", (System.nanoTime() - t0) / 1e6);
+        Viewport fit = Viewport.fit(grid.bounds(), 1100, 760, 16);
+        double radius = 6 / fit.scale();
+        Random random = new Random(3);
+        int batches = 200;
+        int perBatch = 1000;
+        long[] gridTimes = new long[batches];
+        long[] scanTimes = new long[batches];
+        long checksum = 0;
+        for (int b = 0; b < batches; b++) {
+            double[] qx = new double[perBatch];
+            double[] qy = new double[perBatch];
+            for (int q = 0; q < perBatch; q++) {
+                qx[q] = fit.toWorldX(random.nextDouble() * 1100);
+                qy[q] = fit.toWorldY(random.nextDouble() * 760);
+            }
+            long start = System.nanoTime();
+            for (int q = 0; q < perBatch; q++) {
+                checksum += grid.nearest(qx[q], qy[q], radius, i -> true);
+            }
+            gridTimes[b] = (System.nanoTime() - start) / perBatch;
+            start = System.nanoTime();
+            for (int q = 0; q < perBatch / 10; q++) {
+                checksum -= linearNearest(xy, qx[q], qy[q], radius);
+            }
+            scanTimes[b] = (System.nanoTime() - start) / (perBatch / 10);
+        }
+        System.out.printf("pick under cursor (6 px at fit zoom): grid median %.4f ms/query, linear scan %.4f ms/query"
+                + " (%d x %d queries; checksum %d)%n", median(gridTimes), median(scanTimes), batches, perBatch,
+                checksum);
+    }
+
+    static int linearNearest(float[] xy, double x, double y, double radius) {
+        int best = -1;
+        double bestD = radius * radius;
+        for (int i = 0; i < xy.length / 2; i++) {
+            double dx = xy[2 * i] - x;
+            double dy = xy[2 * i + 1] - y;
+            double d = dx * dx + dy * dy;
+            if (d < bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Writes a run with {@code rows x dim} Gaussian-cluster features (classes 0..9) and returns the runs folder. */
+    static Path syntheticRuns(int rows, int dim) throws Exception {
+        Path runs = Files.createTempDirectory("embedding-bench");
+        Path run = runs.resolve("synthetic");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("config.json"), "{}");
+        Random random = new Random(11);
+        float[][] centres = new float[10][dim];
+        for (float[] centre : centres) {
+            for (int d = 0; d < dim; d++) {
+                centre[d] = (float) random.nextGaussian();
+            }
+        }
+        float[] values = new float[rows * dim];
+        byte[] labels = new byte[rows];
+        int[] indices = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            labels[r] = (byte) (r % 10);
+            indices[r] = r;
+            for (int d = 0; d < dim; d++) {
+                values[r * dim + d] = centres[r % 10][d] + (float) (random.nextGaussian() * 0.8);
+            }
+        }
+        new FeatureSet("test", 1, rows, dim, indices, values, labels).write(run.resolve("features"));
+        return runs;
+    }
+
+    static void fxBench(boolean tsne) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        var background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bench-background");
+            t.setDaemon(true);
+            return t;
+        });
+        // the render measurement runs without the background kNN-quality job, which would compete for the 2 cores
+        MapAnalysis noQuality = new MapAnalysis() {
+            @Override
+            public int[] nearestRows(FeatureSet features, int row, int k) {
+                return new int[0];
+            }
+
+            @Override
+            public Quality quality(FeatureSet features, MapLayout layout, java.util.function.BooleanSupplier c) {
+                return Quality.UNKNOWN;
+            }
+        };
+        EmbeddingsViewModel viewModel = tsne ? EmbeddingsViewModel.standard(background, Platform::runLater)
+                : new EmbeddingsViewModel(background, Platform::runLater, new MapLayouts(new AnalysisLayoutEngine(1)),
+                noQuality, split -> { throw new java.io.IOException("no images in the benchmark"); });
+        EmbeddingsView[] view = new EmbeddingsView[1];
+        Path runs = syntheticRuns(tsne ? 10_000 : POINTS, tsne ? 512 : 32);
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            view[0] = new EmbeddingsView(viewModel);
+            stage.setScene(new Scene(view[0].root(), 1260, 780));
+            stage.show();
+            viewModel.openRunsFolder(runs);
+            shown.countDown();
+        });
+        shown.await();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (viewModel.primary().dataProperty().get() == null || viewModel.primary().busyProperty().get()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("map did not load: " + viewModel.primary().statusProperty().get());
+            }
+            Thread.sleep(100);
+        }
+        System.out.println("map: " + viewModel.primary().statusProperty().get());
+        if (!tsne) {
+            ScatterCanvas canvas = view[0].primaryCanvas();
+            CountDownLatch done = new CountDownLatch(1);
+            CountDownLatch warm = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                for (int f = 0; f < 150; f++) {
+                    canvas.renderPoints();
+                }
+                warm.countDown();
+            });
+            warm.await();
+            Platform.runLater(() -> {
+                canvas.renderTimes().clear();
+                canvas.rasterTimes().clear();
+                canvas.copyTimes().clear();
+                for (int f = 0; f < 200; f++) {
+                    if (f % 2 == 0) {
+                        canvas.zoomAboutCentre(1.01);
+                    }
+                    canvas.renderPoints();
+                }
+                done.countDown();
+            });
+            done.await();
+            System.out.printf("ScatterCanvas.renderPoints, %d points, %s JavaFX pipeline: median %.2f ms/frame "
+                    + "over the last %d frames%n", viewModel.primary().dataProperty().get().rows(),
+                    System.getProperty("prism.order", "default"), canvas.renderTimes().medianMillis(),
+                    canvas.renderTimes().count());
+            System.out.printf("  of which rasterising %.2f ms, image update %.2f ms (medians)%n",
+                    canvas.rasterTimes().medianMillis(), canvas.copyTimes().medianMillis());
+        } else {
+            AtomicLong last = new AtomicLong();
+            AtomicLong longest = new AtomicLong();
+            AtomicLong frames = new AtomicLong();
+            AnimationTimer gaps = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long previous = last.getAndSet(now);
+                    if (previous != 0) {
+                        longest.accumulateAndGet(now - previous, Math::max);
+                        frames.incrementAndGet();
+                    }
+                }
+            };
+            Platform.runLater(gaps::start);
+            long start = System.nanoTime();
+            Platform.runLater(() -> viewModel.primary().changeLayout(LayoutSpec.tsne(30)));
+            Thread.sleep(500);
+            while (viewModel.primary().busyProperty().get()) {
+                Thread.sleep(100);
+            }
+            Platform.runLater(gaps::stop);
+            Thread.sleep(200);
+            System.out.printf("t-SNE 10,000 x 512 in the map: %.1f s; %d frames, longest JavaFX frame gap %.1f ms; %s%n",
+                    (System.nanoTime() - start) / 1e9, frames.get(), longest.get() / 1e6,
+                    viewModel.primary().statusProperty().get());
+        }
+        Platform.exit();
+        System.exit(0);
+    }
+}
