@@ -28,6 +28,8 @@ final class MainWindow {
     private final StatusBarViewModel statusBar;
     private final WelcomeViewModel welcome;
     private final EmbeddingsViewModel embeddings;
+    /** What the user picked, shared between tabs (the map publishes, SHAP follows). */
+    private final SelectionModel selection = new SelectionModel();
     private final TrainingView training;
 
     MainWindow(Executor background, Stage stage) {
@@ -39,6 +41,7 @@ final class MainWindow {
         statusBar = new StatusBarViewModel(background, fxThread);
         welcome = new WelcomeViewModel(background, fxThread);
         embeddings = EmbeddingsViewModel.standard(background, fxThread);
+        embeddings.publishSelectionsTo(selection);
         training = new TrainingView(new TrainingViewModel(trainingService, background, fxThread, runsFolder,
                 System::currentTimeMillis));
         if (stage != null) {
