@@ -137,7 +137,7 @@ public final class CifarLocator {
                 searched.add(Source.ENVIRONMENT.description() + " = " + fromEnvironment + ": not a valid path");
             }
         }
-        Optional<Path> cached = dataAt(cacheDirectory).or(() -> dataAt(cacheDirectory.resolve(TARBALL_NAME)));
+        Optional<Path> cached = dataAt(cacheDirectory);
         if (cached.isPresent()) {
             return new Result(Optional.of(new Found(cached.get(), Source.CACHE)), searched);
         }
@@ -153,7 +153,8 @@ public final class CifarLocator {
 
     /**
      * The CIFAR-10 data at {@code candidate}, if it looks complete (all six batch files present; not verified):
-     * the batch folder itself, its {@code cifar-10-batches-bin} child, or a {@code .tar.gz} file.
+     * the batch folder itself, its {@code cifar-10-batches-bin} child, a {@code .tar.gz} file, or a folder
+     * holding {@code cifar-10-binary.tar.gz} (an unpacked folder is preferred).
      */
     public static Optional<Path> dataAt(Path candidate) {
         if (Files.isRegularFile(candidate)) {
@@ -164,7 +165,11 @@ public final class CifarLocator {
             return Optional.of(candidate);
         }
         Path child = candidate.resolve(Cifar10Reader.FOLDER_NAME);
-        return hasAllBatches(child) ? Optional.of(child) : Optional.empty();
+        if (hasAllBatches(child)) {
+            return Optional.of(child);
+        }
+        Path tarball = candidate.resolve(TARBALL_NAME);
+        return Files.isRegularFile(tarball) ? Optional.of(tarball) : Optional.empty();
     }
 
     private static boolean hasAllBatches(Path folder) {

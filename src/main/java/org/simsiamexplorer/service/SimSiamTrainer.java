@@ -21,11 +21,12 @@ import java.util.List;
 
 /**
  * One SimSiam network with its optimizer on one device, and the single training step. Every step runs in its own
- * sub-manager that is closed at the end, so native memory stays flat. Not thread-safe: one training thread owns it,
- * and that thread must call {@link Gradients#disableGradModeOnThisThread()} first.
+ * sub-manager that is closed at the end, so native memory stays flat. Not thread-safe: the thread that creates it
+ * owns it (the constructor turns PyTorch's per-thread grad mode off on that thread).
  */
 final class SimSiamTrainer implements AutoCloseable {
     private static final int EVAL_BATCH = 256;
+    private static final int IMAGE_FLOATS = 3 * 32 * 32;
 
     private final TrainingConfig config;
     private final NDManager manager;
@@ -37,6 +38,7 @@ final class SimSiamTrainer implements AutoCloseable {
 
     SimSiamTrainer(TrainingConfig config, Device device) {
         this.config = config;
+        Gradients.disableGradModeOnThisThread();
         this.manager = NDManager.newBaseManager(device);
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
         this.network = SimSiamNetwork.create(SimSiamArchitecture.of(config.widthMultiplier(), config.latentDim()),
@@ -113,13 +115,22 @@ final class SimSiamTrainer implements AutoCloseable {
     float[] features(TrainingData.EvalImages images) {
         int dim = network.architecture().featureSize();
         float[] out = new float[images.size() * dim];
-        for (int from = 0; from < images.size(); from += EVAL_BATCH) {
-            int count = Math.min(EVAL_BATCH, images.size() - from);
-            try (NDManager scratch = manager.newSubManager()) {
-                NDArray x = scratch.create(images.images(from, count), new Shape(count, 3, 32, 32));
-                float[] rows = network.features(store, x).toFloatArray();
-                System.arraycopy(rows, 0, out, from * dim, rows.length);
+        int row = 0;
+        try (TrainingData.EvalBatches batches = images.batches(EVAL_BATCH)) {
+            while (batches.hasNext()) {
+                float[] batch = batches.next();
+                int count = batch.length / IMAGE_FLOATS;
+                try (NDManager scratch = manager.newSubManager()) {
+                    NDArray x = scratch.create(batch, new Shape(count, 3, 32, 32));
+                    float[] rows = network.features(store, x).toFloatArray();
+                    System.arraycopy(rows, 0, out, row * dim, rows.length);
+                }
+                row += count;
             }
+        }
+        if (row != images.size()) {
+            throw new IllegalStateException("the " + images.split() + " images gave " + row + " rows, expected "
+                    + images.size());
         }
         return out;
     }

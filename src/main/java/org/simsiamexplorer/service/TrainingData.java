@@ -47,7 +47,13 @@ public interface TrainingData extends AutoCloseable {
         /** Index of each image in its split of the dataset. */
         int[] datasetIndices();
 
-        /** Images {@code [from, from + count)} as (count, 3, 32, 32) floats. */
-        float[] images(int from, int count);
+        /** All images in order, in batches of (up to) {@code batchSize} as (n, 3, 32, 32) floats. */
+        EvalBatches batches(int batchSize);
+    }
+
+    /** Evaluation batches in order; each is (n, 3, 32, 32) row-major floats, n = length / 3072. */
+    interface EvalBatches extends java.util.Iterator<float[]>, AutoCloseable {
+        @Override
+        void close();
     }
 }

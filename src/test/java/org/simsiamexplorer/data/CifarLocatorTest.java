@@ -79,6 +79,14 @@ class CifarLocatorTest {
     }
 
     @Test
+    void aChosenFolderHoldingOnlyTheTarballYieldsTheTarball() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("downloads"));
+        Path tarball = Files.write(folder.resolve("cifar-10-binary.tar.gz"), TinyCifar.tarGz());
+
+        assertEquals(Optional.of(tarball), CifarLocator.dataAt(folder));
+    }
+
+    @Test
     void anIncompleteFolderDoesNotCount() throws IOException {
         Path folder = TinyCifar.writeFolder(temp.resolve("explicit"));
         Files.delete(folder.resolve("data_batch_3.bin"));

@@ -41,4 +41,32 @@ class TarExtractorTest {
         assertFalse(Files.exists(temp.resolve("a/escaped.bin")));
         assertFalse(Files.exists(temp.resolve("escaped.bin")));
     }
+
+    @Test
+    void followsGnuLongNamesAndCreatesFolders() throws IOException {
+        String deep = "a".repeat(60) + "/" + "b".repeat(60) + "/file.bin";
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("empty-folder/", new byte[0]);
+        entries.put(deep, new byte[] {7, 8, 9});
+        Path tarGz = Files.write(temp.resolve("long.tar.gz"), TinyCifar.tarGz(entries));
+
+        TarExtractor.extract(tarGz, temp.resolve("out"));
+
+        assertArrayEquals(new byte[] {7, 8, 9}, Files.readAllBytes(temp.resolve("out").resolve(deep)));
+        assertTrue(Files.isDirectory(temp.resolve("out/empty-folder")));
+    }
+
+    @Test
+    void aGzipThatIsNotATarSaysSo() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write("this is not a tar archive".repeat(40).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path notTar = Files.write(temp.resolve("cifar-10-binary.tar.gz"), bytes.toByteArray());
+
+        CifarDataException error = assertThrows(CifarDataException.class,
+                () -> TarExtractor.extract(notTar, temp.resolve("out")));
+
+        assertTrue(error.getMessage().contains("not a valid tar archive"), error.getMessage());
+    }
 }

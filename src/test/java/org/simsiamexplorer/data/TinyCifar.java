@@ -85,16 +85,26 @@ final class TinyCifar {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream gzip = new GZIPOutputStream(out)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                gzip.write(tarHeader(entry.getKey(), entry.getValue().length));
-                gzip.write(entry.getValue());
-                gzip.write(new byte[(512 - entry.getValue().length % 512) % 512]);
+                String name = entry.getKey();
+                if (name.length() > 99) { // GNU long name: an 'L' entry carries the name of the next one
+                    byte[] longName = (name + "\0").getBytes(StandardCharsets.UTF_8);
+                    writeEntry(gzip, "././@LongLink", 'L', longName);
+                    name = name.substring(0, 99);
+                }
+                writeEntry(gzip, name, name.endsWith("/") ? '5' : '0', entry.getValue());
             }
             gzip.write(new byte[1024]);
         }
         return out.toByteArray();
     }
 
-    private static byte[] tarHeader(String name, long size) {
+    private static void writeEntry(OutputStream out, String name, char type, byte[] content) throws IOException {
+        out.write(tarHeader(name, content.length, type));
+        out.write(content);
+        out.write(new byte[(512 - content.length % 512) % 512]);
+    }
+
+    private static byte[] tarHeader(String name, long size, char type) {
         byte[] header = new byte[512];
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(nameBytes, 0, header, 0, nameBytes.length);
@@ -103,7 +113,7 @@ final class TinyCifar {
         putOctal(header, 116, 8, 0);
         putOctal(header, 124, 12, size);
         putOctal(header, 136, 12, 0);
-        header[156] = '0';
+        header[156] = (byte) type;
         System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, header, 257, 6);
         header[263] = '0';
         header[264] = '0';

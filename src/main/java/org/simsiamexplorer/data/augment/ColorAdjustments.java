@@ -64,49 +64,77 @@ final class ColorAdjustments {
         }
     }
 
-    /** Rotates the hue by {@code shift} turns through HSV, like torchvision's {@code _rgb2hsv}/{@code _hsv2rgb}. */
+    /** Turns any positive float difference into 1 (see {@link #hue}); differences are at most 1. */
+    private static final float TO_ONE = 1e30f;
+
+    // Per hue sector (floor of the shifted position, 0..17, taken mod 6): the plane offsets of the channels that
+    // get the maximum, the minimum and the in-between value, and that value's weight a + b * fraction.
+    // torchvision's hsv2rgb by sector: 0 (v,t,p), 1 (q,v,p), 2 (p,v,t), 3 (p,q,v), 4 (t,p,v), 5 (v,p,q),
+    // where v = max, p = min, t = min + chroma * fraction (even sectors), q = max - chroma * fraction (odd).
+    private static final int SECTORS = 18;
+    private static final int[] MAX_CHANNEL = new int[SECTORS];
+    private static final int[] MIN_CHANNEL = new int[SECTORS];
+    private static final int[] MID_CHANNEL = new int[SECTORS];
+    private static final float[] MID_WEIGHT_BASE = new float[SECTORS];
+    private static final float[] MID_WEIGHT_SLOPE = new float[SECTORS];
+
+    static {
+        int[][] maxMinMid = {{0, 2, 1}, {1, 2, 0}, {1, 0, 2}, {2, 0, 1}, {2, 1, 0}, {0, 1, 2}};
+        for (int sector = 0; sector < SECTORS; sector++) {
+            int[] roles = maxMinMid[sector % 6];
+            MAX_CHANNEL[sector] = roles[0] * PIXELS_PER_CHANNEL;
+            MIN_CHANNEL[sector] = roles[1] * PIXELS_PER_CHANNEL;
+            MID_CHANNEL[sector] = roles[2] * PIXELS_PER_CHANNEL;
+            boolean rising = sector % 2 == 0;
+            MID_WEIGHT_BASE[sector] = rising ? 0f : 1f;
+            MID_WEIGHT_SLOPE[sector] = rising ? 1f : -1f;
+        }
+    }
+
+    /**
+     * Rotates the hue by {@code shift} turns, keeping HSV saturation and value: torchvision's {@code _rgb2hsv}
+     * -> shift -> {@code _hsv2rgb} up to float rounding (below 1e-6), without the detour through HSV: only the
+     * hue position is computed; max and min stay, and the sector tables say which channel gets what.
+     * <p>Why it looks odd: this runs for 80% of all views, and the obvious code (branches on which channel is
+     * largest, a switch on the sector, float {@code %}) mispredicts on every other pixel; here every choice is
+     * arithmetic or a table lookup, and min/max of the non-negative values compare their bit patterns as ints
+     * (cheaper than {@code Math.min(float, float)}, which must care about NaN and -0).
+     */
     static void hue(float[] image, int offset, float shift) {
+        float shiftSixths = 6f * shift + 6f; // +6 keeps the position positive: in [2, 14] for |shift| <= 0.5
         for (int p = offset; p < offset + PIXELS_PER_CHANNEL; p++) {
             float r = image[p];
             float g = image[p + GREEN];
             float b = image[p + BLUE];
-            float max = Math.max(r, Math.max(g, b));
-            float min = Math.min(r, Math.min(g, b));
-            if (max == min) {
-                continue; // gray pixels have no hue; torchvision returns them unchanged too
-            }
+            float max = maxOfNonNegative(r, maxOfNonNegative(g, b));
+            float min = minOfNonNegative(r, minOfNonNegative(g, b));
             float chroma = max - min;
-            float saturation = chroma / max;
-            float h;
-            if (max == r) {
-                h = (g - b) / chroma;
-            } else if (max == g) {
-                h = 2f + (b - r) / chroma;
-            } else {
-                h = 4f + (r - g) / chroma;
-            }
-            h = (h / 6f + 1f) % 1f + shift;
-            if (h < 0f) {
-                h += 1f;
-            } else if (h >= 1f) {
-                h -= 1f;
-            }
-            float h6 = h * 6f;
-            int sector = (int) h6;
-            float fraction = h6 - sector;
-            float v = max;
-            float pValue = clampUnit(v * (1f - saturation));
-            float qValue = clampUnit(v * (1f - saturation * fraction));
-            float tValue = clampUnit(v * (1f - saturation * (1f - fraction)));
-            switch (sector % 6) {
-                case 0 -> set(image, p, v, tValue, pValue);
-                case 1 -> set(image, p, qValue, v, pValue);
-                case 2 -> set(image, p, pValue, v, tValue);
-                case 3 -> set(image, p, pValue, qValue, v);
-                case 4 -> set(image, p, tValue, pValue, v);
-                default -> set(image, p, v, pValue, qValue);
-            }
+            // 0 or 1 (a difference below 1e-30 could blend, but then chroma and the error are below 1e-30 too)
+            float notRed = minOfNonNegative(1f, (max - r) * TO_ONE);
+            float notGreen = minOfNonNegative(1f, (max - g) * TO_ONE);
+            float blueIsMax = notRed * notGreen;
+            float greenIsMax = notRed - blueIsMax;
+            float redIsMax = 1f - notRed; // red wins ties, like torchvision
+            // torchvision's hr, hg, hb times chroma; gray pixels get 0 / MIN_NORMAL = 0 and stay gray
+            float numerator = redIsMax * (g - b) + greenIsMax * (2f * chroma + b - r)
+                    + blueIsMax * (4f * chroma + r - g);
+            float position = numerator / maxOfNonNegative(chroma, Float.MIN_NORMAL) + shiftSixths;
+            int sector = (int) position;
+            float fraction = position - sector;
+            image[p + MAX_CHANNEL[sector]] = max;
+            image[p + MIN_CHANNEL[sector]] = min;
+            image[p + MID_CHANNEL[sector]] = min + chroma * (MID_WEIGHT_BASE[sector] + MID_WEIGHT_SLOPE[sector]
+                    * fraction);
         }
+    }
+
+    /** For non-negative floats the bit patterns order like the values. */
+    private static float maxOfNonNegative(float a, float b) {
+        return Float.intBitsToFloat(Math.max(Float.floatToRawIntBits(a), Float.floatToRawIntBits(b)));
+    }
+
+    private static float minOfNonNegative(float a, float b) {
+        return Float.intBitsToFloat(Math.min(Float.floatToRawIntBits(a), Float.floatToRawIntBits(b)));
     }
 
     /** {@code (x - mean) / std} per channel, the formula of {@link ChannelNormalization#apply}. */
@@ -123,12 +151,6 @@ final class ColorAdjustments {
 
     static float gray(float r, float g, float b) {
         return RED_TO_GRAY * r + GREEN_TO_GRAY * g + BLUE_TO_GRAY * b;
-    }
-
-    private static void set(float[] image, int p, float r, float g, float b) {
-        image[p] = r;
-        image[p + GREEN] = g;
-        image[p + BLUE] = b;
     }
 
     private static float clampUnit(float value) {

@@ -83,6 +83,8 @@ final class ViewRenderer {
      * Bilinear resize of the crop to 32x32 with PyTorch's {@code align_corners=False} sampling (what torchvision's
      * resize uses; when enlarging, its antialias filter gives the same weights), mirrored when {@code flip}.
      * Flipping before colour work is exact: every colour operation is per pixel or uses the image mean.
+     * Separable, in PyTorch's order: each crop row is interpolated along x once (the only byte lookups), then
+     * output rows blend two of those rows, a loop the JIT can vectorise.
      */
     static void cropResizeFlip(byte[] pixels, int source, CropBox crop, boolean flip, float[] dest, int destOffset) {
         int[] column0 = new int[SIDE];
@@ -92,26 +94,29 @@ final class ViewRenderer {
         int[] row1 = new int[SIDE];
         float[] rowWeight = new float[SIDE];
         samplingAxis(crop.left(), crop.width(), flip, column0, column1, columnWeight);
-        samplingAxis(crop.top(), crop.height(), false, row0, row1, rowWeight);
+        samplingAxis(0, crop.height(), false, row0, row1, rowWeight);
+        float[] resizedRows = new float[crop.height() * SIDE]; // crop rows, already 32 wide
         for (int c = 0; c < CHANNELS; c++) {
-            int plane = source + c * PIXELS_PER_CHANNEL;
+            int plane = source + c * PIXELS_PER_CHANNEL + crop.top() * SIDE;
+            for (int row = 0; row < crop.height(); row++) {
+                int in = plane + row * SIDE;
+                int out = row * SIDE;
+                for (int x = 0; x < SIDE; x++) {
+                    float rightWeight = columnWeight[x];
+                    resizedRows[out + x] = (1f - rightWeight) * UNIT[pixels[in + column0[x]] & 0xFF]
+                            + rightWeight * UNIT[pixels[in + column1[x]] & 0xFF];
+                }
+            }
             int out = destOffset + c * PIXELS_PER_CHANNEL;
             for (int y = 0; y < SIDE; y++) {
-                int upper = plane + row0[y] * SIDE;
-                int lower = plane + row1[y] * SIDE;
+                int upper = row0[y] * SIDE;
+                int lower = row1[y] * SIDE;
                 float lowerWeight = rowWeight[y];
                 float upperWeight = 1f - lowerWeight;
                 for (int x = 0; x < SIDE; x++) {
-                    int left = column0[x];
-                    int right = column1[x];
-                    float rightWeight = columnWeight[x];
-                    float leftWeight = 1f - rightWeight;
-                    float top = leftWeight * UNIT[pixels[upper + left] & 0xFF]
-                            + rightWeight * UNIT[pixels[upper + right] & 0xFF];
-                    float bottom = leftWeight * UNIT[pixels[lower + left] & 0xFF]
-                            + rightWeight * UNIT[pixels[lower + right] & 0xFF];
-                    dest[out++] = upperWeight * top + lowerWeight * bottom;
+                    dest[out + x] = upperWeight * resizedRows[upper + x] + lowerWeight * resizedRows[lower + x];
                 }
+                out += SIDE;
             }
         }
     }
