@@ -1,5 +1,6 @@
 package org.simsiamexplorer.app.training;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -9,6 +10,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,8 @@ public final class LineChartCanvas extends Region {
     public record Series(String name, SeriesData data, Color color, Style style, boolean inLegend) {
     }
 
+    /** Live data asks for redraws far more often than anyone can see them change. */
+    static final long MIN_REDRAW_INTERVAL_MILLIS = 150;
     private static final double LEFT = 58;
     private static final double RIGHT = 14;
     private static final double TOP = 26;
@@ -45,6 +49,7 @@ public final class LineChartCanvas extends Region {
     private int drawnPoints;
     private int dataPoints;
     private long lastRedrawNanos;
+    private long lastRedrawAt = System.nanoTime() - 1_000_000_000L;
 
     public LineChartCanvas() {
         getChildren().add(canvas);
@@ -83,13 +88,24 @@ public final class LineChartCanvas extends Region {
         return series;
     }
 
-    /** Schedules one redraw on the FX thread; further requests before it runs are merged into it. */
+    /**
+     * Schedules one redraw on the FX thread; further requests before it runs are merged into it, and redraws come
+     * at most every {@link #MIN_REDRAW_INTERVAL_MILLIS}, so a run reporting hundreds of steps a second cannot keep
+     * the UI thread busy rasterising.
+     */
     public void requestRedraw() {
         if (redrawPending) {
             return;
         }
         redrawPending = true;
-        Platform.runLater(this::redrawNow);
+        long wait = MIN_REDRAW_INTERVAL_MILLIS - (System.nanoTime() - lastRedrawAt) / 1_000_000;
+        if (wait <= 0) {
+            Platform.runLater(this::redrawNow);
+        } else {
+            PauseTransition delay = new PauseTransition(Duration.millis(wait));
+            delay.setOnFinished(e -> redrawNow());
+            delay.play();
+        }
     }
 
     @Override
@@ -107,6 +123,7 @@ public final class LineChartCanvas extends Region {
     public void redrawNow() {
         redrawPending = false;
         long start = System.nanoTime();
+        lastRedrawAt = start;
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -121,7 +138,7 @@ public final class LineChartCanvas extends Region {
         gc.fillText(title, 8, 5);
         double plotW = w - LEFT - RIGHT;
         double plotH = h - TOP - BOTTOM;
-        Range xRange = xRange();
+        Range xRange = xRange(plotW);
         Range yRange = yRange();
         if (plotW < 10 || plotH < 10 || xRange == null || yRange == null) {
             gc.setFont(TICK_FONT);
@@ -137,15 +154,16 @@ public final class LineChartCanvas extends Region {
         gc.beginPath();
         gc.rect(LEFT, TOP, plotW, plotH);
         gc.clip();
+        List<int[]> drawn = new java.util.ArrayList<>();
         for (Series s : series) {
-            drawSeries(gc, axes, s);
+            drawn.add(drawSeries(gc, axes, s));
         }
         gc.restore();
-        drawLegend(gc, axes);
+        drawLegend(gc, axes, drawn);
         lastRedrawNanos = System.nanoTime() - start;
     }
 
-    private Range xRange() {
+    private Range xRange(double plotW) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
@@ -157,7 +175,13 @@ public final class LineChartCanvas extends Region {
         if (min > max) {
             return null;
         }
-        return max == min ? new Range(min - 0.5, max + 0.5) : new Range(min, max);
+        if (max == min) {
+            return new Range(min - 0.5, max + 0.5);
+        }
+        // markers on sparse series (one per epoch) would be cut in half at the plot's edges
+        boolean sparse = series.stream().allMatch(s -> s.data().size() <= plotW / 8);
+        double pad = sparse ? (max - min) * 0.03 : 0;
+        return new Range(min - pad, max + pad);
     }
 
     private Range yRange() {
@@ -212,14 +236,18 @@ public final class LineChartCanvas extends Region {
         gc.fillText(xLabel, a.left + a.w / 2, a.top + a.h + BOTTOM - 1);
     }
 
-    private void drawSeries(GraphicsContext gc, Axes a, Series s) {
+    private int[] drawSeries(GraphicsContext gc, Axes a, Series s) {
         int[] picks = Decimator.decimate(s.data(), a.x.min, a.x.max, (int) Math.max(1, Math.ceil(a.w)));
         if (picks.length == 0) {
-            return;
+            return picks;
         }
         drawnPoints += picks.length;
         applyStyle(gc, s);
         SeriesData d = s.data();
+        if (s.style() == Style.FAINT_LINE && d.size() > 3 * a.w) {
+            drawBand(gc, a, d, picks, s.color());
+            return picks;
+        }
         gc.beginPath();
         gc.moveTo(a.px(d.x(picks[0])), a.py(d.y(picks[0])));
         for (int i = 1; i < picks.length; i++) {
@@ -234,6 +262,34 @@ public final class LineChartCanvas extends Region {
             }
         }
         gc.setLineDashes();
+        return picks;
+    }
+
+    /**
+     * Dense companion series (raw loss under its EMA) as one min..max bar per pixel column: looks like the dense
+     * polyline but rasterises as simple rectangles, several times faster on the software pipeline.
+     */
+    private static void drawBand(GraphicsContext gc, Axes a, SeriesData d, int[] picks, Color color) {
+        gc.setFill(color.deriveColor(0, 1, 1, 0.28));
+        int column = Integer.MIN_VALUE;
+        double top = 0;
+        double bottom = 0;
+        for (int index : picks) {
+            int c = (int) Math.floor(a.px(d.x(index)));
+            double py = a.py(d.y(index));
+            if (c != column) {
+                if (column != Integer.MIN_VALUE) {
+                    gc.fillRect(column, top, 1, bottom - top + 1);
+                }
+                column = c;
+                top = py;
+                bottom = py;
+            } else {
+                top = Math.min(top, py);
+                bottom = Math.max(bottom, py);
+            }
+        }
+        gc.fillRect(column, top, 1, bottom - top + 1);
     }
 
     private static void applyStyle(GraphicsContext gc, Series s) {
@@ -261,7 +317,7 @@ public final class LineChartCanvas extends Region {
         }
     }
 
-    private void drawLegend(GraphicsContext gc, Axes a) {
+    private void drawLegend(GraphicsContext gc, Axes a, List<int[]> drawn) {
         Map<String, Series> entries = new LinkedHashMap<>();
         for (Series s : series) {
             if (s.inLegend() && !s.data().isEmpty()) {
@@ -278,8 +334,9 @@ public final class LineChartCanvas extends Region {
         }
         double boxW = width + 36;
         double boxH = entries.size() * 15 + 6;
-        double x = a.left + a.w - boxW - 6;
-        double y = a.top + 6;
+        double[] corner = emptiestCorner(a, boxW, boxH, drawn);
+        double x = corner[0];
+        double y = corner[1];
         gc.setFill(Color.rgb(255, 255, 255, 0.85));
         gc.fillRect(x, y, boxW, boxH);
         gc.setStroke(Color.web("#cfd8dc"));
@@ -297,6 +354,33 @@ public final class LineChartCanvas extends Region {
             gc.fillText(s.name(), x + 31, row);
             row += 15;
         }
+    }
+
+    /** The plot corner (top-right first) whose legend box would hide the fewest drawn points. */
+    private double[] emptiestCorner(Axes a, double boxW, double boxH, List<int[]> drawn) {
+        double[][] corners = {
+                {a.left + a.w - boxW - 6, a.top + 6}, {a.left + 6, a.top + 6},
+                {a.left + a.w - boxW - 6, a.top + a.h - boxH - 6}, {a.left + 6, a.top + a.h - boxH - 6}};
+        double[] best = corners[0];
+        int fewest = Integer.MAX_VALUE;
+        for (double[] c : corners) {
+            int hidden = 0;
+            for (int s = 0; s < series.size(); s++) {
+                SeriesData d = series.get(s).data();
+                for (int index : drawn.get(s)) {
+                    double px = a.px(d.x(index));
+                    double py = a.py(d.y(index));
+                    if (px >= c[0] - 4 && px <= c[0] + boxW + 4 && py >= c[1] - 4 && py <= c[1] + boxH + 4) {
+                        hidden++;
+                    }
+                }
+            }
+            if (hidden < fewest) {
+                fewest = hidden;
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** 1, 2 or 5 times a power of ten, giving about {@code targetTicks} ticks over the span. */

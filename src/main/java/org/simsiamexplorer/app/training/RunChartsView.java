@@ -54,7 +54,6 @@ final class RunChartsView {
         Label collapseWarning = new Label();
         collapseWarning.setId("collapseWarning");
         viewModel.focusedRunProperty().addListener((obs, old, item) -> {
-            bindText(runName, item == null ? null : Bindings.createStringBinding(() -> item.name()));
             bindText(status, item == null ? null : item.statusTextProperty());
             bindText(progressText, item == null ? null : item.progressTextProperty());
             bindText(speed, item == null ? null : item.speedTextProperty());
@@ -73,6 +72,7 @@ final class RunChartsView {
         });
         viewModel.chartsRevisionProperty().addListener(o -> {
             RunItem item = viewModel.focusedRunProperty().get();
+            runName.setText(item == null ? "Select a run, or start one" : headline(item));
             collapseWarning.getStyleClass().remove("collapse-warning");
             if (item != null && item.collapsedProperty().get()) {
                 collapseWarning.getStyleClass().add("collapse-warning");
@@ -101,6 +101,14 @@ final class RunChartsView {
         VBox.setVgrow(charts, Priority.ALWAYS);
         root.getChildren().addAll(header, progressRow, collapseWarning, charts);
         root.setPadding(new Insets(0, 0, 0, 4));
+    }
+
+    private String headline(RunItem focused) {
+        List<RunItem> shown = viewModel.shownRuns();
+        if (shown.size() < 2) {
+            return focused.name();
+        }
+        return "Overlay of " + shown.size() + " runs · details for " + focused.name();
     }
 
     private static void bindText(Label label, javafx.beans.value.ObservableValue<String> value) {

@@ -46,6 +46,7 @@ public final class RunItem {
     private RunStatus status;
     private boolean ownedBySession;
     private boolean loaded;
+    private boolean interrupted;
 
     RunItem(Path folder) {
         this.folder = folder;
@@ -127,6 +128,7 @@ public final class RunItem {
             double best = curves.bestKnn();
             bestKnnText.set(Double.isNaN(best) ? "–" : String.format(Locale.ROOT, "%.1f %%", best * 100));
             collapsed.set(curves.collapsed());
+            refreshStatusText();
             updateProgress();
             revision.set(revision.get() + 1);
         }
@@ -138,9 +140,18 @@ public final class RunItem {
         boolean stale = s == RunState.RUNNING && !ownedBySession
                 && nowMillis - Math.max(newStatus.updatedMillis(), lastActivityMillis) > STALE_AFTER_MILLIS;
         state.set(s);
+        interrupted = stale;
         resumable.set(stale || s == RunState.STOPPED);
-        statusText.set(stale ? "interrupted (resumable)" : describe(s, newStatus.message()));
+        refreshStatusText();
         updateProgress();
+    }
+
+    private void refreshStatusText() {
+        if (status == null) {
+            return;
+        }
+        String base = interrupted ? "interrupted (resumable)" : describe(state.get(), status.message());
+        statusText.set(curves.collapsed() ? base + " · collapsed" : base);
     }
 
     private static String describe(RunState s, String message) {
@@ -191,7 +202,7 @@ public final class RunItem {
     }
 
     static String summary(TrainingConfig c) {
-        return String.format(Locale.ROOT, "%s · d=%d · stop-grad %s · %d ep", c.preset(), c.latentDim(),
+        return String.format(Locale.ROOT, "%s · d%d · sg %s · %d ep", c.preset(), c.latentDim(),
                 c.stopGradient() ? "on" : "off", c.epochs());
     }
 

@@ -43,11 +43,19 @@ final class RunsView {
         table.setId("runsTable");
         table.setItems(runs.runs());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(column("Run", 150, item -> new javafx.beans.property.SimpleStringProperty(item.name())));
+        table.getColumns().add(column("Run", 130, item -> new javafx.beans.property.SimpleStringProperty(item.name())));
         table.getColumns().add(column("Status", 130, RunItem::statusTextProperty));
-        table.getColumns().add(column("Config", 190, RunItem::configSummaryProperty));
-        table.getColumns().add(column("Best kNN", 70, RunItem::bestKnnTextProperty));
+        table.getColumns().add(column("Config", 185, RunItem::configSummaryProperty));
+        table.getColumns().add(column("Best kNN", 60, RunItem::bestKnnTextProperty));
         table.setPlaceholder(placeholder(runs));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<RunItem> row = new javafx.scene.control.TableRow<>();
+            row.itemProperty().addListener((obs, old, item) -> row.setTooltip(item == null ? null
+                    : new Tooltip(item.folder() + "\n" + item.configSummaryProperty().get() + "\n"
+                    + item.statusTextProperty().get())));
+            return row;
+        });
         table.setTooltip(new Tooltip("Ctrl/Shift-click to select several runs and overlay their curves"));
         VBox.setVgrow(table, Priority.ALWAYS);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunItem>) change -> {

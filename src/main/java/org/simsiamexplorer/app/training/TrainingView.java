@@ -44,7 +44,7 @@ public final class TrainingView {
         Region charts = (Region) new RunChartsView(viewModel).root();
         charts.setPadding(new Insets(8));
         SplitPane split = new SplitPane(leftScroll, charts);
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(0.4);
         root.setTop(banner());
         root.setCenter(split);
         root.setId("trainingView");
@@ -62,6 +62,7 @@ public final class TrainingView {
         Label state = new Label();
         state.setId("sessionState");
         state.textProperty().bind(viewModel.sessionStateProperty().asString());
+        state.getStyleClass().add("state-badge");
         message.setGraphic(state);
         return message;
     }

@@ -75,8 +75,8 @@ class RunsViewModelTest {
         runs.poll();
 
         assertEquals(List.of("sg-off", "sg-on"), runs.runs().stream().map(RunItem::name).toList());
-        assertEquals("cpu-demo · d=2048 · stop-grad on · 5 ep", item("sg-on").configSummaryProperty().get());
-        assertEquals("cpu-demo · d=512 · stop-grad off · 5 ep", item("sg-off").configSummaryProperty().get());
+        assertEquals("cpu-demo · d2048 · sg on · 5 ep", item("sg-on").configSummaryProperty().get());
+        assertEquals("cpu-demo · d512 · sg off · 5 ep", item("sg-off").configSummaryProperty().get());
         assertEquals("42.0 %", item("sg-on").bestKnnTextProperty().get());
         assertEquals("–", item("sg-off").bestKnnTextProperty().get());
         assertEquals(3, item("sg-on").curves().knnAccuracy().size());
