@@ -41,9 +41,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAppAndCliReachTheExplainersOnlyThroughTheService() {
+        noClasses().that().resideInAnyPackage("org.simsiamexplorer.app..", "org.simsiamexplorer.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.simsiamexplorer.explain..")
+                .check(classes);
+    }
+
+    @Test
     void lowerLayersNeverReachUpToServiceAppOrCli() {
         noClasses().that().resideInAnyPackage("org.simsiamexplorer.model..", "org.simsiamexplorer.analysis..",
-                        "org.simsiamexplorer.data..")
+                        "org.simsiamexplorer.data..", "org.simsiamexplorer.explain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.simsiamexplorer.service..",
                         "org.simsiamexplorer.app..", "org.simsiamexplorer.cli..")
                 .check(classes);

@@ -1,0 +1,154 @@
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import org.simsiamexplorer.data.CancellationToken;
+import org.simsiamexplorer.explain.Attribution;
+import org.simsiamexplorer.explain.DjlClassScoreModel;
+import org.simsiamexplorer.explain.ExpectedGradientsExplainer;
+import org.simsiamexplorer.explain.ExpectedGradientsSettings;
+import org.simsiamexplorer.explain.ExplainListener;
+import org.simsiamexplorer.explain.ScoreOutput;
+import org.simsiamexplorer.explain.SuperpixelShapExplainer;
+import org.simsiamexplorer.explain.SuperpixelShapSettings;
+import org.simsiamexplorer.model.CifarResNet;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Seconds to explain one 32x32 image for all 10 classes with CIFAR ResNet-18 + linear head (random weights: timing
+ * does not depend on them), median of several runs after one warm-up, per width multiplier:
+ *   eg:     expected gradients, 64 samples over 64 background images (one forward of the batch, one backward per
+ *           class through the kept graph; the project's DjlClassScoreModel), batch 32 and 64
+ *   trick:  the alternative "replicate the batch 10x, one backward of sum_c score_c(copy c)" (10x forward work)
+ *   patch:  patch SHAP, 8x8 patches, Kernel SHAP with 1024 coalitions (forward passes only)
+ *   plus the completeness gap of the eg run (sum of attributions vs f(x) - mean f(x'), largest over classes,
+ *   relative to the largest score change).
+ * Usage: bench/run.sh ShapBench [runs=3] [widths=0.25,1.0] [parts=eg,trick,patch]
+ */
+public class ShapBench {
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        double[] widths = Arrays.stream((args.length > 1 ? args[1] : "0.25,1.0").split(","))
+                .mapToDouble(Double::parseDouble).toArray();
+        List<String> parts = List.of((args.length > 2 ? args[2] : "eg,trick,patch").split(","));
+        System.out.printf("runs=%d cores=%d intra-op threads=%s%n", runs, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        Engine.getEngine("PyTorch").setRandomSeed(7);
+        for (double width : widths) {
+            try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+                SequentialBlock classifier = new SequentialBlock().add(CifarResNet.backbone(width))
+                        .add(Linear.builder().setUnits(10).build());
+                classifier.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 32, 32));
+                DjlClassScoreModel model = new DjlClassScoreModel(classifier, manager, new Shape(3, 32, 32), 10,
+                        ScoreOutput.LOGITS);
+                float[] image = gaussian(3072, 1);
+                float[] background = gaussian(64 * 3072, 2);
+                if (parts.contains("eg")) {
+                    for (int batch : new int[] {32, 64}) {
+                        ExpectedGradientsSettings settings = new ExpectedGradientsSettings(64, 64, 0, batch, 3);
+                        double[] gap = new double[1];
+                        double median = median(runs, () -> {
+                            Attribution a = new ExpectedGradientsExplainer(model, settings).explain(image, background,
+                                    64, ExplainListener.NONE, new CancellationToken());
+                            gap[0] = completenessGap(a);
+                        });
+                        System.out.printf("width %.4g  eg    64 samples/64 refs, batch %d: median %.2f s"
+                                + "  (completeness gap %.1f%%)%n", width, batch, median, 100 * gap[0]);
+                    }
+                }
+                if (parts.contains("trick")) {
+                    double median = median(runs, () -> replicatedBackward(classifier, manager, image, background));
+                    System.out.printf("width %.4g  trick 64 samples x 10 classes replicated, one backward:"
+                            + " median %.2f s%n", width, median);
+                }
+                if (parts.contains("patch")) {
+                    SuperpixelShapExplainer patch = new SuperpixelShapExplainer(model, SuperpixelShapSettings.DEFAULTS,
+                            3, 32);
+                    double median = median(runs, () -> patch.explain(image, null, ExplainListener.NONE,
+                            new CancellationToken()));
+                    System.out.printf("width %.4g  patch 8x8 Kernel SHAP, %d evaluations: median %.2f s%n", width,
+                            patch.evaluations(), median);
+                }
+            }
+        }
+    }
+
+    /** The alternative to one backward per class: 10 copies of the samples, copy c differentiates class c. */
+    private static void replicatedBackward(SequentialBlock classifier, NDManager manager, float[] image,
+                                           float[] background) {
+        List<Parameter> trainable = classifier.getParameters().values().stream()
+                .filter(Parameter::requiresGradient).toList();
+        trainable.forEach(p -> p.getArray().setRequiresGradient(false));
+        JniUtils.setGradMode(true);
+        try (NDManager scope = manager.newSubManager()) {
+            for (int start = 0; start < 64; start += 16) {
+                float[] points = new float[16 * 10 * 3072];
+                for (int c = 0; c < 10; c++) {
+                    for (int j = 0; j < 16; j++) {
+                        double alpha = (j + 0.5) / 16;
+                        for (int i = 0; i < 3072; i++) {
+                            float ref = background[(start + j) * 3072 + i];
+                            points[(c * 16 + j) * 3072 + i] = (float) (ref + alpha * (image[i] - ref));
+                        }
+                    }
+                }
+                NDArray x = scope.create(points, new Shape(160, 3, 32, 32));
+                x.setRequiresGradient(true);
+                NDArray logits = classifier.forward(new ParameterStore(scope, false), new NDList(x), false)
+                        .singletonOrThrow();
+                NDArray selector = scope.eye(10).repeat(0, 16);
+                NDArray target = logits.mul(selector).sum();
+                JniUtils.backward((PtNDArray) target, (PtNDArray) scope.ones(target.getShape()), false, false);
+                x.getGradient().toFloatArray();
+            }
+        } finally {
+            JniUtils.setGradMode(false);
+            trainable.forEach(p -> p.getArray().setRequiresGradient(true));
+        }
+    }
+
+    private static double completenessGap(Attribution a) {
+        double largest = 0;
+        double worst = 0;
+        for (int c = 0; c < a.classes(); c++) {
+            largest = Math.max(largest, Math.abs(a.scoreChange(c)));
+        }
+        for (int c = 0; c < a.classes(); c++) {
+            worst = Math.max(worst, Math.abs(a.total(c) - a.scoreChange(c)) / largest);
+        }
+        return worst;
+    }
+
+    private static double median(int runs, Runnable work) {
+        work.run(); // warm-up
+        double[] seconds = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long start = System.nanoTime();
+            work.run();
+            seconds[r] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(seconds);
+        return seconds[runs / 2];
+    }
+
+    private static float[] gaussian(int count, long seed) {
+        Random random = new Random(seed);
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return values;
+    }
+}
