@@ -93,10 +93,28 @@ final class TinySyntheticData implements TrainingData {
             }
 
             @Override
-            public float[] images(int from, int n) {
-                float[] out = new float[n * IMAGE_FLOATS];
-                System.arraycopy(all, from * IMAGE_FLOATS, out, 0, out.length);
-                return out;
+            public EvalBatches batches(int size) {
+                return new EvalBatches() {
+                    private int from;
+
+                    @Override
+                    public boolean hasNext() {
+                        return from < count;
+                    }
+
+                    @Override
+                    public float[] next() {
+                        int n = Math.min(size, count - from);
+                        float[] out = new float[n * IMAGE_FLOATS];
+                        System.arraycopy(all, from * IMAGE_FLOATS, out, 0, out.length);
+                        from += n;
+                        return out;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
             }
         };
     }
