@@ -28,6 +28,11 @@ public final class EvaluateCommand {
     private EvaluateCommand() {
     }
 
+    /** Standalone entry point until the {@code simsiam} dispatcher routes to {@link #run}. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
     /** Exit code: 0 done, 1 failed (message on {@code err}), 2 bad arguments. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         EvaluationConfig config;
