@@ -30,8 +30,6 @@ final class MainWindow {
     private final StatusBarViewModel statusBar;
     private final WelcomeViewModel welcome;
     private final EmbeddingsViewModel embeddings;
-    /** What the user picked, shared between tabs (the map publishes, SHAP follows). */
-    private final SelectionModel selection = new SelectionModel();
     private final TrainingView training;
     /** The images picked in one tab (the embedding map publishes, the SHAP tab follows). */
     private final SelectionModel selection = new SelectionModel();
