@@ -33,9 +33,7 @@ final class BlockSearch {
         int[] heapSize = new int[count];
         float[] work = new float[KnnSearch.REFERENCE_BLOCK];
         for (int b = 0; b < blocks.length; b++) {
-            if ((b & 7) == 0) {
-                cancel.throwIfCancelled();
-            }
+            cancel.throwIfCancelled();
             int refFrom = b * KnnSearch.REFERENCE_BLOCK;
             int size = Math.min(KnnSearch.REFERENCE_BLOCK, references.rows() - refFrom);
             for (int q0 = from; q0 < to; q0 += 4) {
@@ -57,10 +55,12 @@ final class BlockSearch {
         }
     }
 
-    /** dots[t][j] = query(q0+t) . reference(j) for a tile of up to four queries. */
     private void dotTile(int q0, int tile, float[] block, int size) {
-        int d = queries.cols();
-        float[] v = queries.values();
+        dotTile(queries.values(), queries.cols(), q0, tile, block, size, dots);
+    }
+
+    /** dots[t][j] = row(q0+t) . reference(j) for a tile of up to four rows against a transposed block. */
+    static void dotTile(float[] v, int d, int q0, int tile, float[] block, int size, float[][] dots) {
         float[] a0 = dots[0];
         float[] a1 = dots[1];
         float[] a2 = dots[2];

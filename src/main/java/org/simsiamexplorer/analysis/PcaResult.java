@@ -34,6 +34,11 @@ public record PcaResult(double[] mean, double[] components, int dimensions, doub
 
     /** Projects rows onto the kept axes: an {@code n x componentCount} matrix. */
     public FeatureMatrix transform(FeatureMatrix x) {
+        return transform(x, 1);
+    }
+
+    /** Projects rows onto the kept axes on {@code threads} threads. */
+    public FeatureMatrix transform(FeatureMatrix x, int threads) {
         if (x.cols() != dimensions) {
             throw new IllegalArgumentException("PCA was fitted on " + dimensions + " dimensions, got " + x.cols());
         }
@@ -51,8 +56,19 @@ public record PcaResult(double[] mean, double[] components, int dimensions, doub
         }
         float[] out = new float[n * k];
         float[] v = x.values();
+        int chunks = Math.max(1, Math.min(64, n / 256));
+        try (WorkerPool pool = new WorkerPool(threads)) {
+            pool.run(chunks, c -> project(v, WorkerPool.chunkStart(n, chunks, c), WorkerPool.chunkStart(n, chunks, c + 1),
+                    axesByDimension, meanProjection, out));
+        }
+        return new FeatureMatrix(out, n, k);
+    }
+
+    private void project(float[] v, int from, int to, double[] axesByDimension, double[] meanProjection, float[] out) {
+        int d = dimensions;
+        int k = componentCount();
         double[] acc = new double[k];
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             java.util.Arrays.fill(acc, 0);
             for (int t = 0; t < d; t++) {
                 double xv = v[i * d + t];
@@ -65,6 +81,5 @@ public record PcaResult(double[] mean, double[] components, int dimensions, doub
                 out[i * k + c] = (float) (acc[c] - meanProjection[c]);
             }
         }
-        return new FeatureMatrix(out, n, k);
     }
 }

@@ -1,0 +1,186 @@
+import org.simsiamexplorer.analysis.CancellationToken;
+import org.simsiamexplorer.analysis.FeatureMatrix;
+import org.simsiamexplorer.analysis.GaussianClusters;
+import org.simsiamexplorer.analysis.LayoutQuality;
+import org.simsiamexplorer.analysis.Pca;
+import org.simsiamexplorer.analysis.PcaConfig;
+import org.simsiamexplorer.analysis.Tsne;
+import org.simsiamexplorer.analysis.TsneConfig;
+import org.simsiamexplorer.analysis.TsneResult;
+
+import java.io.DataOutputStream;
+import java.io.FileOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * t-SNE benchmark on the Gaussian set of GaussianClusters: 10 centres ~ N(0, 1^2 I) in 512-d, point i has label
+ * i % 10 and value centre + N(0, I), java.util.Random(seed 1).
+ *
+ * bench/run.sh TsneBench [--n 10000,60000] [--d 512] [--runs 3] [--trust-max 20000] [--threads T]
+ *                        [--write-dir DIR (writes n x d float32 little-endian + int32 labels for other tools)]
+ *                        [--layout-in FILE (float32 n x 2 from another tool: only its trustworthiness is printed)]
+ * Prints n, median wall time and process CPU time of Tsne.run (PCA + kNN + affinities + 750 iterations), peak heap of the JVM,
+ * trustworthiness at k=10 (exact, for n <= trust-max; otherwise on a random 10,000-point subset, marked *),
+ * and PCA-2 trustworthiness for reference.
+ */
+public class TsneBench {
+    public static void main(String[] args) throws IOException {
+        int[] sizes = {10000};
+        int d = 512;
+        int runs = 3;
+        int trustMax = 20000;
+        int threads = Runtime.getRuntime().availableProcessors();
+        String writeDir = null;
+        String layoutIn = null;
+        for (int a = 0; a < args.length; a += 2) {
+            switch (args[a]) {
+                case "--n" -> sizes = Arrays.stream(args[a + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--d" -> d = Integer.parseInt(args[a + 1]);
+                case "--runs" -> runs = Integer.parseInt(args[a + 1]);
+                case "--trust-max" -> trustMax = Integer.parseInt(args[a + 1]);
+                case "--threads" -> threads = Integer.parseInt(args[a + 1]);
+                case "--write-dir" -> writeDir = args[a + 1];
+                case "--layout-in" -> layoutIn = args[a + 1];
+                default -> throw new IllegalArgumentException("unknown option " + args[a]);
+            }
+        }
+        System.out.printf("threads=%d, max heap=%d MB%n", threads, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("| n | d | t-SNE wall time (median) | process CPU time (median) | runs | peak heap | trustworthiness k=10 | PCA-2 trustworthiness | KL |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (int n : sizes) {
+            GaussianClusters data = GaussianClusters.generate(n, d, 10, 1.0, 1);
+            if (writeDir != null) {
+                write(data, Path.of(writeDir), n, d);
+            }
+            if (layoutIn != null) {
+                FeatureMatrix layout = readLayout(Path.of(layoutIn), n);
+                System.out.printf("external layout %s: trustworthiness %.4f%n", layoutIn,
+                        LayoutQuality.trustworthiness(data.features(), layout, 10, threads, CancellationToken.NONE));
+                continue;
+            }
+            TsneConfig config = TsneConfig.defaults().withThreads(threads);
+            List<Double> times = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            TsneResult result = null;
+            long peak = 0;
+            for (int r = 0; r < runs; r++) {
+                System.gc();
+                resetPeaks();
+                long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
+                long[] last = {start};
+                String[] stage = {"start"};
+                StringBuilder stages = new StringBuilder();
+                result = Tsne.run(data.features(), config, progress -> {
+                    if (!progress.stage().name().equals(stage[0])) {
+                        long now = System.nanoTime();
+                        stages.append(String.format("%s %.2fs, ", stage[0], (now - last[0]) / 1e9));
+                        last[0] = now;
+                        stage[0] = progress.stage().name();
+                    }
+                }, CancellationToken.NONE);
+                System.out.println("  stages: " + stages);
+                times.add((System.nanoTime() - start) / 1e9);
+                cpu.add((processCpuNanos() - cpuStart) / 1e9);
+                peak = Math.max(peak, peakHeap());
+            }
+            times.sort(Double::compare);
+            double median = times.get(times.size() / 2);
+            cpu.sort(Double::compare);
+            double cpuMedian = cpu.get(cpu.size() / 2);
+            FeatureMatrix pca2 = Pca.fit(data.features(), PcaConfig.of(2).withThreads(threads), CancellationToken.NONE)
+                    .transform(data.features(), threads);
+            String trust;
+            String pcaTrust;
+            if (n <= trustMax) {
+                trust = String.format("%.4f", LayoutQuality.trustworthiness(data.features(), result.layout(), 10,
+                        threads, CancellationToken.NONE));
+                pcaTrust = String.format("%.4f", LayoutQuality.trustworthiness(data.features(), pca2, 10, threads,
+                        CancellationToken.NONE));
+            } else {
+                trust = String.format("%.4f*", subsetTrust(data.features(), result.layout(), 10000, threads));
+                pcaTrust = String.format("%.4f*", subsetTrust(data.features(), pca2, 10000, threads));
+            }
+            System.out.printf("| %d | %d | %.2f s (all: %s) | %.2f s | %d | %d MB | %s | %s | %.3f |%n", n, d, median,
+                    times.stream().map(t -> String.format("%.2f", t)).toList(), cpuMedian, runs, peak >> 20, trust, pcaTrust,
+                    result.klDivergence());
+            if (writeDir != null) {
+                writeFloats(Path.of(writeDir, "java_layout_" + n + ".f32"), result.layout().values());
+            }
+        }
+    }
+
+    private static double subsetTrust(FeatureMatrix x, FeatureMatrix layout, int m, int threads) {
+        int n = x.rows();
+        int step = n / m;
+        float[] xs = new float[m * x.cols()];
+        float[] ys = new float[m * 2];
+        for (int s = 0; s < m; s++) {
+            System.arraycopy(x.values(), s * step * x.cols(), xs, s * x.cols(), x.cols());
+            System.arraycopy(layout.values(), s * step * 2, ys, s * 2, 2);
+        }
+        return LayoutQuality.trustworthiness(new FeatureMatrix(xs, m, x.cols()), new FeatureMatrix(ys, m, 2), 10,
+                threads, CancellationToken.NONE);
+    }
+
+    /** CPU time of the whole JVM (all threads); with a busy shared machine it is steadier than wall time. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void write(GaussianClusters data, Path dir, int n, int d) throws IOException {
+        Files.createDirectories(dir);
+        writeFloats(dir.resolve("gauss_" + n + "x" + d + ".f32"), data.features().values());
+        ByteBuffer labels = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int l : data.labels()) {
+            labels.putInt(l);
+        }
+        Files.write(dir.resolve("gauss_" + n + "_labels.i32"), labels.array());
+    }
+
+    private static void writeFloats(Path path, float[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            buffer.putFloat(v);
+        }
+        Files.write(path, buffer.array());
+    }
+
+    private static FeatureMatrix readLayout(Path path, int n) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(path)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[n * 2];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = buffer.getFloat();
+        }
+        return new FeatureMatrix(values, n, 2);
+    }
+}

@@ -1,0 +1,64 @@
+package org.simsiamexplorer.analysis;
+
+/**
+ * Two-dimensional FFTs of {@code m x m} complex grids (row-major, separate real and imaginary arrays), row and
+ * column passes spread over the pool. Only the first {@code filledRows} rows may hold data on the way in, and
+ * only the first {@code filledRows} rows and columns are needed on the way out, which skips a quarter of the work.
+ */
+final class Grid2d {
+    private Grid2d() {
+    }
+
+    /** Forward transform of one or more grids given as (re, im) pairs; rows >= filledRows must be zero. */
+    static void forward(Fft fft, WorkerPool pool, int m, int filledRows, double[]... pairs) {
+        rows(fft, pool, m, filledRows, m, false, pairs);
+        columns(fft, pool, m, m, false, pairs);
+    }
+
+    /** Inverse transform (unscaled) of grids; afterwards only rows and columns below {@code neededRows} are valid. */
+    static void inverse(Fft fft, WorkerPool pool, int m, int neededRows, double[]... pairs) {
+        columns(fft, pool, m, neededRows, true, pairs);
+        rows(fft, pool, m, neededRows, neededRows, true, pairs);
+    }
+
+    private static void rows(Fft fft, WorkerPool pool, int m, int rowCount, int keepCols, boolean inverse,
+                             double[]... pairs) {
+        int chunks = Math.min(rowCount, 4 * pool.threads());
+        pool.run(chunks, c -> {
+            double[] re = new double[m];
+            double[] im = new double[m];
+            for (int r = WorkerPool.chunkStart(rowCount, chunks, c); r < WorkerPool.chunkStart(rowCount, chunks, c + 1); r++) {
+                for (int g = 0; g < pairs.length; g += 2) {
+                    System.arraycopy(pairs[g], r * m, re, 0, m);
+                    System.arraycopy(pairs[g + 1], r * m, im, 0, m);
+                    fft.transform(re, im, inverse);
+                    System.arraycopy(re, 0, pairs[g], r * m, keepCols);
+                    System.arraycopy(im, 0, pairs[g + 1], r * m, keepCols);
+                }
+            }
+        });
+    }
+
+    private static void columns(Fft fft, WorkerPool pool, int m, int keepRows, boolean inverse, double[]... pairs) {
+        int chunks = Math.min(m, 4 * pool.threads());
+        pool.run(chunks, c -> {
+            double[] re = new double[m];
+            double[] im = new double[m];
+            for (int col = WorkerPool.chunkStart(m, chunks, c); col < WorkerPool.chunkStart(m, chunks, c + 1); col++) {
+                for (int g = 0; g < pairs.length; g += 2) {
+                    double[] gr = pairs[g];
+                    double[] gi = pairs[g + 1];
+                    for (int r = 0; r < m; r++) {
+                        re[r] = gr[r * m + col];
+                        im[r] = gi[r * m + col];
+                    }
+                    fft.transform(re, im, inverse);
+                    for (int r = 0; r < keepRows; r++) {
+                        gr[r * m + col] = re[r];
+                        gi[r * m + col] = im[r];
+                    }
+                }
+            }
+        });
+    }
+}

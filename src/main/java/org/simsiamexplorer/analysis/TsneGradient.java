@@ -1,0 +1,109 @@
+package org.simsiamexplorer.analysis;
+
+/**
+ * The t-SNE gradient in the bhtsne / FIt-SNE convention (without the factor 4):
+ * {@code g_i = exaggeration * sum_j p_ij w_ij (y_i - y_j) - sum_j w_ij^2 (y_i - y_j) / Z},
+ * {@code w_ij = 1 / (1 + |y_i - y_j|^2)}, {@code Z = sum_{i != j} w_ij}. Layouts are interleaved {@code x0,y0,x1,y1,...}.
+ */
+final class TsneGradient {
+    private final SparseAffinities p;
+    private final WorkerPool pool;
+    private final RepulsionMethod method;
+    private final FftRepulsion fft;
+    private final CancellationToken cancel;
+    private double[] repulsion = new double[0];
+    private double lastZ = Double.NaN;
+
+    TsneGradient(SparseAffinities p, TsneConfig config, WorkerPool pool, CancellationToken cancel) {
+        this.p = p;
+        this.pool = pool;
+        this.method = config.repulsion();
+        this.cancel = cancel;
+        this.fft = new FftRepulsion(config.interpolationPoints(), config.minIntervals(), config.maxIntervalWidth(),
+                config.maxIntervals());
+    }
+
+    /** Writes the gradient into {@code gradient} (length 2n) and returns Z. */
+    double compute(double[] y, double exaggeration, double[] gradient) {
+        int n = p.rows();
+        if (repulsion.length != 2 * n) {
+            repulsion = new double[2 * n];
+        }
+        double z = method == RepulsionMethod.EXACT ? exactRepulsion(y, n, repulsion) :
+                fft.compute(y, n, repulsion, pool, cancel);
+        cancel.throwIfCancelled();
+        double invZ = 1 / z;
+        int chunks = Math.max(1, Math.min(8 * pool.threads(), n / 256));
+        pool.run(chunks, c -> {
+            for (int i = WorkerPool.chunkStart(n, chunks, c); i < WorkerPool.chunkStart(n, chunks, c + 1); i++) {
+                double xi = y[2 * i];
+                double yi = y[2 * i + 1];
+                double fx = 0;
+                double fy = 0;
+                for (int e = p.rowStart()[i]; e < p.rowStart()[i + 1]; e++) {
+                    int j = p.columns()[e];
+                    double dx = xi - y[2 * j];
+                    double dy = yi - y[2 * j + 1];
+                    double pw = p.values()[e] / (1 + dx * dx + dy * dy);
+                    fx += pw * dx;
+                    fy += pw * dy;
+                }
+                gradient[2 * i] = exaggeration * fx - repulsion[2 * i] * invZ;
+                gradient[2 * i + 1] = exaggeration * fy - repulsion[2 * i + 1] * invZ;
+            }
+        });
+        lastZ = z;
+        return z;
+    }
+
+    /** KL(P || Q) for the layout of the last {@link #compute} call (uses its Z). */
+    double klDivergence(double[] y) {
+        double sum = 0;
+        int n = p.rows();
+        for (int i = 0; i < n; i++) {
+            for (int e = p.rowStart()[i]; e < p.rowStart()[i + 1]; e++) {
+                double pij = p.values()[e];
+                if (pij > 0) {
+                    int j = p.columns()[e];
+                    double dx = y[2 * i] - y[2 * j];
+                    double dy = y[2 * i + 1] - y[2 * j + 1];
+                    double q = 1 / ((1 + dx * dx + dy * dy) * lastZ);
+                    sum += pij * Math.log(pij / q);
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** All pairs: writes {@code sum_j w_ij^2 (y_i - y_j)} and returns Z. */
+    double exactRepulsion(double[] y, int n, double[] out) {
+        int chunks = Math.max(1, Math.min(8 * pool.threads(), n / 64));
+        double[] partialZ = new double[chunks];
+        pool.run(chunks, c -> {
+            cancel.throwIfCancelled();
+            double zSum = 0;
+            for (int i = WorkerPool.chunkStart(n, chunks, c); i < WorkerPool.chunkStart(n, chunks, c + 1); i++) {
+                double fx = 0;
+                double fy = 0;
+                for (int j = 0; j < n; j++) {
+                    if (j != i) {
+                        double dx = y[2 * i] - y[2 * j];
+                        double dy = y[2 * i + 1] - y[2 * j + 1];
+                        double w = 1 / (1 + dx * dx + dy * dy);
+                        zSum += w;
+                        fx += w * w * dx;
+                        fy += w * w * dy;
+                    }
+                }
+                out[2 * i] = fx;
+                out[2 * i + 1] = fy;
+            }
+            partialZ[c] = zSum;
+        });
+        double z = 0;
+        for (double v : partialZ) {
+            z += v;
+        }
+        return z;
+    }
+}
