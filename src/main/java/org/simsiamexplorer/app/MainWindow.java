@@ -44,6 +44,7 @@ final class MainWindow {
         statusBar = new StatusBarViewModel(background, fxThread);
         welcome = new WelcomeViewModel(background, fxThread);
         embeddings = EmbeddingsViewModel.standard(background, fxThread);
+        embeddings.publishSelectionsTo(selection);
         training = new TrainingView(new TrainingViewModel(trainingService, background, fxThread, runsFolder,
                 System::currentTimeMillis));
         shap = new ShapViewModel(new CifarShapSources(), selection, background, fxThread);
