@@ -132,6 +132,7 @@ final class HttpRangeTransfer {
         long lastReport = 0;
         long lastData = windowStart;
         double rate = 0;
+        boolean firstWindow = true; // until a full second has passed, the rate is averaged from the start
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             while (true) {
                 Object item = body.poll();
@@ -165,7 +166,8 @@ final class HttpRangeTransfer {
                     rate = (bytes - windowBytes) * 1e9 / (now - windowStart);
                     windowStart = now;
                     windowBytes = bytes;
-                } else if (rate == 0 && now > windowStart) {
+                    firstWindow = false;
+                } else if (firstWindow && now - windowStart >= PROGRESS_INTERVAL_NANOS) {
                     rate = (bytes - windowBytes) * 1e9 / (now - windowStart);
                 }
                 if (now - lastReport >= PROGRESS_INTERVAL_NANOS) {

@@ -18,6 +18,11 @@ public final class SimSiamTrainingService implements TrainingService {
         this.knn = knn;
     }
 
+    /** CIFAR-10 from the standard locations and the 200-NN weighted kNN monitor. */
+    public static SimSiamTrainingService standard() {
+        return new SimSiamTrainingService(CifarTrainingData::open, KnnScorer.weighted200Nn());
+    }
+
     @Override
     public TrainingSession start(TrainingConfig config, Path runsRoot, TrainingListener listener) throws IOException {
         requireValid(config);

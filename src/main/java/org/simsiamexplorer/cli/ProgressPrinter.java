@@ -1,0 +1,59 @@
+package org.simsiamexplorer.cli;
+
+import org.simsiamexplorer.service.EpochMetrics;
+import org.simsiamexplorer.service.RunStatus;
+import org.simsiamexplorer.service.StepMetrics;
+import org.simsiamexplorer.service.TrainingListener;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Prints progress as plain lines: a step line about ten times per epoch (and at least every {@code minSeconds}),
+ * every epoch summary and every status change.
+ */
+final class ProgressPrinter implements TrainingListener {
+    private final PrintStream out;
+    private final long minMillis;
+    private long lastPrint;
+
+    ProgressPrinter(PrintStream out, long minSeconds) {
+        this.out = out;
+        this.minMillis = minSeconds * 1000;
+    }
+
+    @Override
+    public void onStep(StepMetrics s) {
+        long now = System.currentTimeMillis();
+        int every = Math.max(1, s.stepsPerEpoch() / 10);
+        if (s.stepInEpoch() % every == 0 || s.stepInEpoch() == 1 || now - lastPrint >= minMillis) {
+            lastPrint = now;
+            out.println(String.format(Locale.ROOT, "epoch %d  step %d/%d (%d)  loss %.4f  lr %.5f  %.1f images/s  ETA %s",
+                    s.epoch(), s.stepInEpoch(), s.stepsPerEpoch(), s.step(), s.loss(), s.lr(), s.imagesPerSecond(),
+                    duration(s.etaSeconds())));
+        }
+    }
+
+    @Override
+    public void onEpoch(EpochMetrics e) {
+        out.println(String.format(Locale.ROOT,
+                "epoch %d done in %s: mean loss %.4f  collapse std %.4f (healthy ~%.4f%s)  kNN top-1 %s",
+                e.epoch(), duration(e.seconds()), e.meanLoss(), e.collapseStd(), e.collapseReference(),
+                e.looksCollapsed() ? ", COLLAPSED" : "",
+                Double.isNaN(e.knnTop1()) ? "not measured" : String.format(Locale.ROOT, "%.2f%%", 100 * e.knnTop1())));
+    }
+
+    @Override
+    public void onStatus(RunStatus status) {
+        out.println("[" + status.state() + "] " + status.message());
+    }
+
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+}

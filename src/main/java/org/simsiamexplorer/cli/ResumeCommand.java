@@ -1,0 +1,41 @@
+package org.simsiamexplorer.cli;
+
+import org.simsiamexplorer.service.TrainingSession;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/** {@code simsiam resume}: continues a stopped or killed run from its last good checkpoint. */
+final class ResumeCommand implements CliCommand {
+    @Override
+    public String name() {
+        return "resume";
+    }
+
+    @Override
+    public String summary() {
+        return "continue a stopped or killed run from its last checkpoint";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: simsiam resume --run DIR
+
+                Continues the run in DIR at the epoch, step and learning rate where its last good checkpoint
+                left off (a corrupt newest checkpoint is reported and the previous one used).
+                """;
+    }
+
+    @Override
+    public int run(CliArguments args, CliContext context) throws Exception {
+        Path run = Path.of(args.required("run"));
+        TrainingSession session = context.trainingService().get().resume(run, new ProgressPrinter(context.out(), 30));
+        return SessionWaiter.await(session, context);
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("run");
+    }
+}
