@@ -31,12 +31,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *  2. picking the point under the cursor with the PointGrid vs a linear scan, median us per query;
  *  3. the real ScatterCanvas render method (rasterise + one PixelWriter copy + drawImage) with 60,000 points
  *     inside a shown EmbeddingsView, median ms per frame (needs a display: Monocle headless or Xvfb);
- *  4. with "tsne" as argument: the longest gap between JavaFX pulses while a t-SNE of 10,000 x 512 features
- *     runs and animates in the map (AnimationTimer measuring frame gaps).
- * Run: bench/run.sh EmbeddingMapBench [tsne]  (BENCH_JAVA_OPTS for Monocle: see docs)
+ *  4. with "gaps-tsne" (or "gaps-pca") as argument: the longest gap between JavaFX pulses while the layout of
+ *     10,000 x 512 features is computed (t-SNE animating in the map) and its cluster quality (leave-one-out kNN,
+ *     silhouette) is measured in the background (AnimationTimer measuring frame gaps).
+ * Run: bench/run.sh EmbeddingMapBench [gaps-tsne|gaps-pca]  (Monocle: BENCH_JAVA_OPTS="-Dprism.order=sw
+ *      -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.text=t2k")
  */
 public class EmbeddingMapBench {
     static final int POINTS = 60_000;
+    static final AtomicLong LONGEST_UI_TASK = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         float[] xy = clusters2d(POINTS, 7);
@@ -46,7 +49,7 @@ public class EmbeddingMapBench {
         }
         rasterBench(xy, labels);
         pickBench(xy);
-        fxBench(args.length > 0 && args[0].equals("tsne"));
+        fxBench(args.length > 0 && args[0].startsWith("gaps"), args.length > 0 && args[0].equals("gaps-tsne"));
     }
 
     static float[] clusters2d(int n, long seed) {
@@ -58,6 +61,15 @@ public class EmbeddingMapBench {
             xy[2 * i + 1] = (float) (20 * Math.sin(c * Math.PI / 5) + random.nextGaussian() * 4);
         }
         return xy;
+    }
+
+    static void canvasRenderReset(EmbeddingsView view) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            view.primaryCanvas().renderTimes().clear();
+            done.countDown();
+        });
+        done.await();
     }
 
     static double median(long[] nanos) {
@@ -163,7 +175,7 @@ public class EmbeddingMapBench {
         return runs;
     }
 
-    static void fxBench(boolean tsne) throws Exception {
+    static void fxBench(boolean tsne, boolean useTsne) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -184,7 +196,13 @@ public class EmbeddingMapBench {
                 return Quality.UNKNOWN;
             }
         };
-        EmbeddingsViewModel viewModel = tsne ? EmbeddingsViewModel.standard(background, Platform::runLater)
+        // UI tasks are timed: the longest one is how long the map itself held the JavaFX thread
+        java.util.concurrent.Executor timedUi = task -> Platform.runLater(() -> {
+            long t0 = System.nanoTime();
+            task.run();
+            LONGEST_UI_TASK.accumulateAndGet(System.nanoTime() - t0, Math::max);
+        });
+        EmbeddingsViewModel viewModel = tsne ? EmbeddingsViewModel.standard(background, timedUi)
                 : new EmbeddingsViewModel(background, Platform::runLater, new MapLayouts(new AnalysisLayoutEngine(1)),
                 noQuality, split -> { throw new java.io.IOException("no images in the benchmark"); });
         EmbeddingsView[] view = new EmbeddingsView[1];
@@ -238,9 +256,17 @@ public class EmbeddingMapBench {
             System.out.printf("  of which rasterising %.2f ms, image update %.2f ms (medians)%n",
                     canvas.rasterTimes().medianMillis(), canvas.copyTimes().medianMillis());
         } else {
+            while (viewModel.primary().qualityTextProperty().get().contains("measuring")) {
+                Thread.sleep(100);
+            }
+            // no cached layout: the measured window covers the whole computation
+            try (var files = Files.walk(runs.resolve("synthetic").resolve("layouts"))) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
             AtomicLong last = new AtomicLong();
             AtomicLong longest = new AtomicLong();
             AtomicLong frames = new AtomicLong();
+            AtomicLong over50 = new AtomicLong();
             AnimationTimer gaps = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -248,21 +274,38 @@ public class EmbeddingMapBench {
                     if (previous != 0) {
                         longest.accumulateAndGet(now - previous, Math::max);
                         frames.incrementAndGet();
+                        if (now - previous > 50_000_000L) {
+                            over50.incrementAndGet();
+                        }
                     }
                 }
             };
+            // control: the same timer with nothing running, to see what the shared machine alone does
             Platform.runLater(gaps::start);
+            Thread.sleep(10_000);
+            System.out.printf("idle map, 10 s: %d frames, longest frame gap %.1f ms, %d gaps > 50 ms%n", frames.get(),
+                    longest.get() / 1e6, over50.get());
+            longest.set(0);
+            frames.set(0);
+            over50.set(0);
+            LONGEST_UI_TASK.set(0);
+            canvasRenderReset(view[0]);
             long start = System.nanoTime();
-            Platform.runLater(() -> viewModel.primary().changeLayout(LayoutSpec.tsne(30)));
+            Platform.runLater(() -> viewModel.primary().changeLayout(useTsne ? LayoutSpec.tsne(30)
+                    : LayoutSpec.pca()));
             Thread.sleep(500);
-            while (viewModel.primary().busyProperty().get()) {
+            while (viewModel.primary().busyProperty().get()
+                    || viewModel.primary().qualityTextProperty().get().contains("measuring")) {
                 Thread.sleep(100);
             }
             Platform.runLater(gaps::stop);
             Thread.sleep(200);
-            System.out.printf("t-SNE 10,000 x 512 in the map: %.1f s; %d frames, longest JavaFX frame gap %.1f ms; %s%n",
-                    (System.nanoTime() - start) / 1e9, frames.get(), longest.get() / 1e6,
-                    viewModel.primary().statusProperty().get());
+            System.out.printf("%s of 10,000 x 512 + quality in the map: %.1f s; %d frames, longest JavaFX frame gap "
+                    + "%.1f ms, %d gaps > 50 ms; longest map task on the FX thread %.1f ms, longest map render %.1f ms"
+                    + "%n  %s | %s%n", useTsne ? "t-SNE" : "PCA", (System.nanoTime() - start) / 1e9, frames.get(),
+                    longest.get() / 1e6, over50.get(), LONGEST_UI_TASK.get() / 1e6,
+                    view[0].primaryCanvas().renderTimes().maxMillis(),
+                    viewModel.primary().statusProperty().get(), viewModel.primary().qualityTextProperty().get());
         }
         Platform.exit();
         System.exit(0);

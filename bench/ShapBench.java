@@ -30,11 +30,13 @@ import java.util.Random;
  * Seconds to explain one 32x32 image for all 10 classes with CIFAR ResNet-18 + linear head (random weights: timing
  * does not depend on them), median of several runs after one warm-up, per width multiplier:
  *   eg:     expected gradients, 64 samples over 64 background images (one forward of the batch, one backward per
- *           class through the kept graph; the project's DjlClassScoreModel), batch 32 and 64
+ *           class through the kept graph; the project's DjlClassScoreModel), batch 32
  *   trick:  the alternative "replicate the batch 10x, one backward of sum_c score_c(copy c)" (10x forward work)
  *   patch:  patch SHAP, 8x8 patches, Kernel SHAP with 1024 coalitions (forward passes only)
  *   plus the completeness gap of the eg run (sum of attributions vs f(x) - mean f(x'), largest over classes,
  *   relative to the largest score change).
+ * Also prints the median process CPU seconds: on a shared machine the wall clock includes waiting for other jobs,
+ * the CPU time is what the work costs (on 2 idle cores the wall time is roughly CPU time / 2 or more).
  * Usage: bench/run.sh ShapBench [runs=3] [widths=0.25,1.0] [parts=eg,trick,patch]
  */
 public class ShapBench {
@@ -56,7 +58,7 @@ public class ShapBench {
                 float[] image = gaussian(3072, 1);
                 float[] background = gaussian(64 * 3072, 2);
                 if (parts.contains("eg")) {
-                    for (int batch : new int[] {32, 64}) {
+                    for (int batch : new int[] {32}) {
                         ExpectedGradientsSettings settings = new ExpectedGradientsSettings(64, 64, 0, batch, 3);
                         double[] gap = new double[1];
                         double median = median(runs, () -> {
@@ -131,16 +133,29 @@ public class ShapBench {
         return worst;
     }
 
+    /** Median wall-clock seconds; also prints the median process CPU seconds (what a quiet machine would need). */
     private static double median(int runs, Runnable work) {
         work.run(); // warm-up
         double[] seconds = new double[runs];
+        double[] cpu = new double[runs];
         for (int r = 0; r < runs; r++) {
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             work.run();
             seconds[r] = (System.nanoTime() - start) / 1e9;
+            cpu[r] = (processCpuNanos() - cpuStart) / 1e9;
         }
         Arrays.sort(seconds);
+        Arrays.sort(cpu);
+        System.out.printf("    runs %s s wall, median CPU %.2f s (load average %.1f)%n", Arrays.toString(
+                Arrays.stream(seconds).map(v -> Math.round(v * 100) / 100.0).toArray()), cpu[runs / 2],
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return seconds[runs / 2];
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static float[] gaussian(int count, long seed) {

@@ -12,7 +12,9 @@ import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.simsiamexplorer.app.embeddings.EmbeddingsView;
 import org.simsiamexplorer.app.embeddings.EmbeddingsViewModel;
+import org.simsiamexplorer.app.shap.CifarShapSources;
 import org.simsiamexplorer.app.shap.ShapView;
+import org.simsiamexplorer.app.shap.ShapViewModel;
 import org.simsiamexplorer.app.training.FolderMemory;
 import org.simsiamexplorer.app.training.TrainingView;
 import org.simsiamexplorer.app.training.TrainingViewModel;
@@ -29,6 +31,9 @@ final class MainWindow {
     private final WelcomeViewModel welcome;
     private final EmbeddingsViewModel embeddings;
     private final TrainingView training;
+    /** The images picked in one tab (the embedding map publishes, the SHAP tab follows). */
+    private final SelectionModel selection = new SelectionModel();
+    private final ShapViewModel shap;
 
     MainWindow(Executor background, Stage stage) {
         this(background, stage, org.simsiamexplorer.app.training.TrainingServices.standard(), FolderMemory.userPreferences());
@@ -39,8 +44,10 @@ final class MainWindow {
         statusBar = new StatusBarViewModel(background, fxThread);
         welcome = new WelcomeViewModel(background, fxThread);
         embeddings = EmbeddingsViewModel.standard(background, fxThread);
+        embeddings.publishSelectionsTo(selection);
         training = new TrainingView(new TrainingViewModel(trainingService, background, fxThread, runsFolder,
                 System::currentTimeMillis));
+        shap = new ShapViewModel(new CifarShapSources(), selection, background, fxThread);
         if (stage != null) {
             stage.setOnCloseRequest(event -> training.onCloseRequest(event, stage));
         }
@@ -49,11 +56,22 @@ final class MainWindow {
                 tab("Start", new WelcomeView(welcome, stage).root()),
                 tab("Training", training.root()),
                 tab("Embeddings", new EmbeddingsView(embeddings).root()),
-                tab("SHAP", new ShapView().root()));
+                tab("SHAP", new ShapView(shap).root()));
+        Tab shapTab = tabs.getTabs().get(3);
+        shapTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now && shap.testImagesProperty().get() == null) {
+                shap.loadTestImages();
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("mainTabs");
         root.setCenter(tabs);
         root.setBottom(statusBar());
+    }
+
+    /** Shared selection between tabs (for the embeddings tab to publish its map selection to). */
+    SelectionModel selection() {
+        return selection;
     }
 
     Parent root() {

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -19,61 +19,77 @@ import java.util.Locale;
  * [--test-subset N] [--data PATH] [--device auto|cpu|gpu] [--seed N]}: trains the classifier on the run's encoder,
  * writes {@code eval/<mode>/} and prints top-1, top-5, the per-class table and the confusion matrix.
  */
-public final class EvaluateCommand {
-    public static final String USAGE = "evaluate --run DIR --mode linear|finetune [--epochs N] [--batch N] [--lr X]"
-            + " [--subset N] [--test-subset N] [--data PATH] [--device auto|cpu|gpu] [--seed N]";
-    private static final List<String> OPTIONS = List.of("run", "mode", "epochs", "batch", "lr", "subset",
-            "test-subset", "data", "device", "seed");
+final class EvaluateCommand implements CliCommand {
+    static final Set<String> OPTIONS = Set.of("run", "mode", "epochs", "batch", "lr", "subset", "test-subset",
+            "data", "device", "seed");
 
-    private EvaluateCommand() {
+    @Override
+    public String name() {
+        return "evaluate";
     }
 
-    /** Exit code: 0 done, 1 failed (message on {@code err}), 2 bad arguments. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        EvaluationConfig config;
-        Path run;
-        String data;
-        try {
-            CommandOptions options = CommandOptions.parse(args, CommandOptions.names(OPTIONS));
-            run = Path.of(options.required("run"));
-            config = config(options);
-            data = options.optional("data");
-        } catch (IllegalArgumentException e) {
-            err.println("evaluate: " + e.getMessage());
-            err.println("usage: " + USAGE);
-            return 2;
-        }
-        try {
-            if (!Files.isDirectory(run)) {
-                throw new IOException("run directory " + run + " does not exist");
-            }
-            out.println("loading CIFAR-10 ...");
-            EvaluationImages images = Evaluator.loadCifar(run, data);
-            out.println(describe(config));
-            EvaluationResults results = Evaluator.evaluate(run, config, images,
-                    new EvaluationProgressPrinter(out, "  "));
-            print(results, out);
-            out.println("results written to " + EvaluationStore.folder(run, config.mode()).resolve(
-                    EvaluationStore.RESULTS));
-            return 0;
-        } catch (IOException | RuntimeException e) {
-            err.println("evaluate failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return 1;
-        }
+    @Override
+    public String summary() {
+        return "linear probe / fine-tuning of a run's encoder (top-1, top-5, per class)";
     }
 
-    static EvaluationConfig config(CommandOptions options) {
-        EvaluationMode mode = EvaluationMode.parse(options.required("mode"));
+    @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: simsiam evaluate --run DIR --mode linear|finetune [options]
+
+                Trains a classifier on the run's pre-trained encoder (newest checkpoint), scores it on the test
+                set, prints top-1, top-5, per-class accuracy and the confusion matrix, and writes
+                <run>/eval/<mode>/ (results.json, head.f32, test-predictions, finetune: backbone.params).
+
+                  --run DIR             the run directory (e.g. runs/cpu-demo)
+                  --mode M              linear: frozen encoder, features cached once, softmax head trained on them;
+                                        finetune: head + whole encoder trained (pad-4 crop + flip, BN training mode)
+                  --epochs N            classifier epochs (default 50)
+                  --batch N             images per step (default linear 256, finetune 128)
+                  --lr X                initial lr, cosine to 0 (default linear 0.1, finetune 0.05)
+                  --subset N            training images used (default 0 = all 50,000; seeded random subset)
+                  --test-subset N       test images scored (default 0 = all 10,000)
+                  --data PATH           CIFAR-10 folder or .tar.gz (default: the run's, SIMSIAM_DATA, cache)
+                  --device auto|cpu|gpu compute device (default auto: the GPU when PyTorch sees one)
+                  --seed N              seed of subsets, shuffling, augmentation and head init (default 42)
+                """;
+    }
+
+    @Override
+    public int run(CliArguments args, CliContext context) throws Exception {
+        PrintStream out = context.out();
+        Path run = Path.of(args.required("run"));
+        EvaluationConfig config = config(args);
+        String data = args.string("data").orElse(null);
+        if (!Files.isDirectory(run)) {
+            throw new IOException("run directory " + run + " does not exist");
+        }
+        out.println("loading CIFAR-10 ...");
+        EvaluationImages images = Evaluator.loadCifar(run, data);
+        out.println(describe(config));
+        EvaluationResults results = Evaluator.evaluate(run, config, images, new EvaluationProgressPrinter(out, "  "));
+        print(results, out);
+        out.println("results written to " + EvaluationStore.folder(run, config.mode()).resolve(
+                EvaluationStore.RESULTS));
+        return ExitCodes.OK;
+    }
+
+    static EvaluationConfig config(CliArguments args) throws UsageException {
+        EvaluationMode mode = EvaluationMode.parse(args.required("mode"));
         EvaluationConfig base = EvaluationConfig.defaults(mode);
-        EvaluationConfig config = base.withEpochs(options.integer("epochs", base.epochs()))
-                .withBatchSize(options.integer("batch", base.batchSize()))
-                .withLearningRate(options.decimal("lr", base.learningRate()))
-                .withSubsets(options.integer("subset", base.trainSubset()),
-                        options.integer("test-subset", base.testSubset()))
-                .withSeed(options.integer("seed", (int) base.seed()));
-        if (options.has("device")) {
-            config = config.withDevice(options.optional("device"));
-        }
+        EvaluationConfig config = base.withEpochs(args.integer("epochs").orElse(base.epochs()))
+                .withBatchSize(args.integer("batch").orElse(base.batchSize()))
+                .withLearningRate(args.decimal("lr").orElse(base.learningRate()))
+                .withSubsets(args.integer("subset").orElse(base.trainSubset()),
+                        args.integer("test-subset").orElse(base.testSubset()))
+                .withSeed(args.longValue("seed").orElse(base.seed()))
+                .withDevice(args.string("device").orElse(base.device()));
         config.requireValid();
         return config;
     }

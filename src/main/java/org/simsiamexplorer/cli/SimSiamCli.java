@@ -18,7 +18,8 @@ public final class SimSiamCli {
             new TrainCommand(),
             new ResumeCommand(),
             new StatusCommand(),
-            new NotYetAvailableCommand("evaluate", "linear probe / fine-tuning of a run's encoder"),
+            new EvaluateCommand(),
+            new ExperimentCommand(),
             new NotYetAvailableCommand("embed", "2-D map (PCA / t-SNE) of a run's features"),
             new NotYetAvailableCommand("explain", "SHAP explanations of a run's predictions"));
 

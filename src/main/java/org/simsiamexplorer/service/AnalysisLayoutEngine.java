@@ -5,6 +5,9 @@ import org.simsiamexplorer.analysis.FeatureMatrix;
 import org.simsiamexplorer.analysis.Pca;
 import org.simsiamexplorer.analysis.PcaConfig;
 import org.simsiamexplorer.analysis.PcaResult;
+import org.simsiamexplorer.analysis.Tsne;
+import org.simsiamexplorer.analysis.TsneConfig;
+import org.simsiamexplorer.analysis.TsneResult;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +16,9 @@ import java.util.function.BooleanSupplier;
 
 /** Layouts computed by the {@code analysis} package: PCA on the features, t-SNE on their top principal axes. */
 public final class AnalysisLayoutEngine implements LayoutEngine {
+    /** t-SNE hands the map its layout every this many iterations: smooth animation, little copying. */
+    public static final int TSNE_FRAME_INTERVAL = 10;
+
     private final int threads;
 
     /** @param threads worker threads for the computation (the UI keeps its own thread regardless) */
@@ -41,12 +47,35 @@ public final class AnalysisLayoutEngine implements LayoutEngine {
         try {
             return switch (spec.method()) {
                 case PCA -> pca(matrix, spec, listener, token);
-                case TSNE -> throw new UnsupportedOperationException(
-                        "t-SNE is not available in this build yet; use PCA");
+                case TSNE -> tsne(matrix, spec, listener, cancelled, token);
             };
         } finally {
             watcher.shutdownNow();
         }
+    }
+
+    /** Share of the progress bar the steps before the optimisation take (PCA to 50-d, kNN, affinities). */
+    private static final double PREPARATION = 0.15;
+
+    private MapLayout tsne(FeatureMatrix matrix, LayoutSpec spec, Listener listener, BooleanSupplier cancelled,
+                           CancellationToken token) {
+        TsneConfig config = TsneConfig.defaults().withPerplexity(spec.perplexity()).withIterations(spec.iterations())
+                .withSeed(spec.seed()).withThreads(threads).withProgressInterval(TSNE_FRAME_INTERVAL);
+        TsneResult result = Tsne.run(matrix, config, progress -> {
+            double fraction = switch (progress.stage()) {
+                case REDUCING_DIMENSIONS -> 0.02;
+                case FINDING_NEIGHBOURS -> 0.05;
+                case CALIBRATING_AFFINITIES -> 0.12;
+                case OPTIMISING, DONE -> PREPARATION + (1 - PREPARATION) * progress.iteration()
+                        / Math.max(1.0, progress.totalIterations());
+            };
+            listener.progress(fraction, progress.layout() == null ? null : progress.layout().values().clone());
+            if (cancelled.getAsBoolean()) {
+                // stop at the next check rather than waiting for the watcher's poll
+                token.cancel();
+            }
+        }, token);
+        return new MapLayout(spec, matrix.rows(), result.layout().values().clone(), new double[0]);
     }
 
     private MapLayout pca(FeatureMatrix matrix, LayoutSpec spec, Listener listener, CancellationToken token) {

@@ -15,6 +15,12 @@ import org.simsiamexplorer.explain.MaskKind;
 import org.simsiamexplorer.explain.ScoreOutput;
 import org.simsiamexplorer.explain.SuperpixelShapExplainer;
 import org.simsiamexplorer.explain.SuperpixelShapSettings;
+import org.simsiamexplorer.service.evaluation.EvaluationMode;
+import org.simsiamexplorer.service.evaluation.EvaluationStore;
+import org.simsiamexplorer.service.evaluation.TrainedClassifier;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +74,26 @@ public final class ExplainService implements ImageExplainer {
                                                String classifierName, CifarDataset test, CifarDataset train,
                                                AutoCloseable owner) {
         return new ExplainService(classifier, manager, classNames, classifierName, test, train, owner);
+    }
+
+    /**
+     * The classifier of a run as evaluation left it: the fine-tuned one when {@code eval/finetune} exists, else the
+     * linear probe. A run without either gets an error that says how to make one.
+     */
+    public static ExplainService open(Path runRoot, CifarDataset test, CifarDataset train) throws IOException {
+        EvaluationMode mode;
+        if (EvaluationStore.exists(runRoot, EvaluationMode.FINETUNE)) {
+            mode = EvaluationMode.FINETUNE;
+        } else if (EvaluationStore.exists(runRoot, EvaluationMode.LINEAR)) {
+            mode = EvaluationMode.LINEAR;
+        } else {
+            throw new IOException("run " + runRoot.getFileName() + " has no trained classifier (eval/linear or "
+                    + "eval/finetune): evaluate it first, e.g. `simsiam evaluate --run " + runRoot + " --mode linear`");
+        }
+        TrainedClassifier classifier = TrainedClassifier.load(runRoot, mode, null);
+        String name = runRoot.getFileName() + " / " + (mode == EvaluationMode.LINEAR ? "linear probe" : "fine-tuned");
+        return new ExplainService(classifier.network(), classifier.manager(), classifier.classNames(), name, test,
+                train, classifier);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.simsiamexplorer.analysis.DistanceMetric;
 import org.simsiamexplorer.analysis.FeatureMatrix;
 import org.simsiamexplorer.analysis.KnnGraph;
 import org.simsiamexplorer.analysis.KnnSearch;
+import org.simsiamexplorer.analysis.LayoutQuality;
 
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
@@ -77,6 +78,25 @@ public final class FeatureSpaceStatistics {
                 }
             }
             return correct / (double) features.rows();
+        } finally {
+            watcher.interrupt();
+        }
+    }
+
+    /** Silhouette is O(n^2): above this many points it is estimated on a fixed random subset. */
+    public static final int SILHOUETTE_SAMPLE = 5000;
+
+    /** Mean silhouette of a 2-D layout by true class (Euclidean in the layout), on at most 5,000 points. */
+    public double layoutSilhouette(MapLayout layout, byte[] labels, BooleanSupplier cancelled) {
+        CancellationToken token = new CancellationToken();
+        Thread watcher = watch(cancelled, token);
+        try {
+            int[] classes = new int[labels.length];
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] = labels[i] & 0xFF;
+            }
+            return LayoutQuality.silhouette(FeatureMatrix.of(layout.xy(), layout.rows(), 2), classes,
+                    SILHOUETTE_SAMPLE, 42, threads, token);
         } finally {
             watcher.interrupt();
         }

@@ -38,13 +38,13 @@ class SimSiamCliTest {
     @Test
     void helpListsEveryCommand() {
         assertEquals(ExitCodes.OK, cli.run("--help"));
-        for (String command : new String[] {"train", "resume", "status", "evaluate", "embed", "explain"}) {
+        for (String command : new String[] {"train", "resume", "status", "evaluate", "experiment", "embed", "explain"}) {
             assertTrue(out().contains("  " + command + " "), out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"evaluate", "embed", "explain"})
+    @ValueSource(strings = {"embed", "explain"})
     void commandsOfOtherPartsSayTheyAreNotYetAvailable(String command) {
         assertEquals(ExitCodes.NOT_AVAILABLE, cli.run(command));
         assertTrue(err().contains("not yet available"), err());
@@ -58,6 +58,11 @@ class SimSiamCliTest {
             "train --preset cpu-demo --stop-gradient maybe|--stop-gradient must be on or off",
             "train --preset cpu-demo --colour red|unknown option --colour",
             "status|--run is required",
+            "evaluate --mode linear|--run is required",
+            "evaluate --run x|--mode is required",
+            "evaluate --run x --mode svm|unknown evaluation mode 'svm'",
+            "evaluate --run x --mode linear --epochs 0|epochs must be at least 1",
+            "experiment --out x|--spec is required",
             "fly|unknown command 'fly'"})
     void aWrongCommandLineExplainsWhatIsWrong(String line, String message) {
         assertEquals(ExitCodes.USAGE, cli.run(line.split(" ")));

@@ -11,6 +11,7 @@ import javafx.collections.ObservableList;
 import org.simsiamexplorer.service.evaluation.EvaluationMode;
 import org.simsiamexplorer.service.evaluation.EvaluationStore;
 import org.simsiamexplorer.service.evaluation.Predictions;
+import org.simsiamexplorer.app.SelectionModel;
 import org.simsiamexplorer.service.MapLayouts;
 import org.simsiamexplorer.service.RunDirectory;
 
@@ -43,6 +44,7 @@ public final class EmbeddingsViewModel {
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private SelectionModel shared;
 
     /** Loads the images of a dataset split ("test", "train"); called on the background executor. */
     @FunctionalInterface
@@ -77,6 +79,26 @@ public final class EmbeddingsViewModel {
                 new org.simsiamexplorer.service.MapLayouts(new org.simsiamexplorer.service.AnalysisLayoutEngine(threads)),
                 new StatisticsMapAnalysis(new org.simsiamexplorer.service.FeatureSpaceStatistics(threads)),
                 CifarImages.standard());
+    }
+
+    /**
+     * Publishes what the user selects on the map (one image, or an area) to the window's shared selection, for
+     * other tabs (SHAP) to follow.
+     */
+    public void publishSelectionsTo(SelectionModel selection) {
+        this.shared = selection;
+        for (MapViewModel map : new MapViewModel[]{primary, secondary}) {
+            map.areaSelectionProperty().addListener((obs, old, rows) -> {
+                MapData data = map.dataProperty().get();
+                if (shared != null && data != null && rows.length > 0) {
+                    int[] indices = new int[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        indices[i] = data.datasetIndex(rows[i]);
+                    }
+                    shared.publish(data.split(), indices, "embedding map area");
+                }
+            });
+        }
     }
 
     /** Lists the runs in a folder (sub-folders with a config or features) and shows the first one. */
@@ -120,6 +142,9 @@ public final class EmbeddingsViewModel {
         comparing.set(compare);
         if (!compare) {
             secondary.cancel();
+        } else if (!secondary.specProperty().get().equals(primary.specProperty().get())) {
+            // both maps use the same kind of layout, or the comparison would mislead
+            secondary.changeLayout(primary.specProperty().get());
         }
     }
 
@@ -134,6 +159,9 @@ public final class EmbeddingsViewModel {
         String split = shown.split();
         primary.showSelection(split, datasetIndex);
         secondary.showSelection(split, datasetIndex);
+        if (shared != null) {
+            shared.publish(split, new int[]{datasetIndex}, "embedding map");
+        }
         int label = shown.label(row);
         ImageSource source1 = imageSource(split);
         Detail first = new Detail(source, split, datasetIndex, label, source1.className(label), null, new int[0]);

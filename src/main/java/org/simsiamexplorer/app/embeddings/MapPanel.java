@@ -54,6 +54,9 @@ final class MapPanel {
         featureChoice.setId(id + "-features");
         featureChoice.setTooltip(new Tooltip("Evaluated feature sets of this run: split and epoch"));
         map.featureStemProperty().addListener((obs, old, stem) -> featureChoice.getSelectionModel().select(stem));
+        // re-listing the stems (new run, Refresh) clears the combo's selection: show the open one again
+        map.featureStems().addListener((javafx.collections.ListChangeListener<String>) change ->
+                featureChoice.getSelectionModel().select(map.featureStemProperty().get()));
         featureChoice.setOnAction(e -> {
             String chosen = featureChoice.getValue();
             if (chosen != null && !chosen.equals(map.featureStemProperty().get())) {

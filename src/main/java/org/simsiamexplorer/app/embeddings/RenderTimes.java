@@ -32,6 +32,15 @@ public final class RenderTimes {
         return copy[count / 2] / 1e6;
     }
 
+    /** Longest recorded duration in milliseconds (NaN when none). */
+    public synchronized double maxMillis() {
+        long max = -1;
+        for (int i = 0; i < count; i++) {
+            max = Math.max(max, nanos[i]);
+        }
+        return max < 0 ? Double.NaN : max / 1e6;
+    }
+
     public synchronized void clear() {
         count = 0;
         next = 0;

@@ -67,7 +67,7 @@ public final class ScatterRasterizer {
         Arrays.fill(pixels, BACKGROUND);
         prepareStamp(radius);
         int alpha = (int) Math.round(Math.max(0, Math.min(1, opacity)) * 255);
-        int faint = Math.max(8, alpha / 6);
+        int faint = Math.max(12, alpha / 3);
         double scale = viewport.scale();
         double offsetX = viewport.offsetX();
         double offsetY = viewport.offsetY();

@@ -22,7 +22,8 @@ final class StatisticsMapAnalysis implements MapAnalysis {
     @Override
     public Quality quality(FeatureSet features, MapLayout layout, BooleanSupplier cancelled) {
         double knn = statistics.leaveOneOutKnnAccuracy(features, cancelled);
+        double silhouette = statistics.layoutSilhouette(layout, features.labels(), cancelled);
         return new Quality(knn, "leave-one-out " + FeatureSpaceStatistics.VOTING_NEIGHBOURS + "-NN, cosine",
-                Double.NaN);
+                silhouette);
     }
 }

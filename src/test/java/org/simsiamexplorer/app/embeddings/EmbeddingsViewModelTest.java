@@ -2,6 +2,7 @@ package org.simsiamexplorer.app.embeddings;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.simsiamexplorer.app.SelectionModel;
 import org.simsiamexplorer.service.FeatureSet;
 import org.simsiamexplorer.service.MapLayouts;
 import org.simsiamexplorer.service.RunDirectory;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,5 +92,31 @@ class EmbeddingsViewModelTest {
         EmbeddingsViewModel tab = newTab();
         tab.openRunsFolder(runs);
         assertTrue(tab.messageProperty().get().contains("No runs"), tab.messageProperty().get());
+    }
+
+    @Test
+    void selectionsArePublishedToTheSharedSelectionByDatasetIndex() throws IOException {
+        SyntheticRuns.writeRun(runs, "sg-on", 10, 4, 1, 7);
+        EmbeddingsViewModel tab = newTab();
+        SelectionModel shared = new SelectionModel();
+        tab.publishSelectionsTo(shared);
+        tab.openRunsFolder(runs);
+        MapData data = tab.primary().dataProperty().get();
+        tab.select(tab.primary(), 3);
+        assertArrayEquals(new int[]{data.datasetIndex(3)}, shared.current().datasetIndices());
+        tab.primary().selectArea(data.grid().bounds());
+        assertEquals(data.rows(), shared.current().size());
+        assertEquals("test", shared.current().split());
+    }
+
+    @Test
+    void comparingUsesTheSameKindOfLayoutInBothMaps() throws IOException {
+        SyntheticRuns.writeRun(runs, "sg-on", 10, 4, 1, 1);
+        SyntheticRuns.writeRun(runs, "sg-off", 10, 4, 2, 7);
+        EmbeddingsViewModel tab = newTab();
+        tab.openRunsFolder(runs);
+        tab.primary().changeLayout(org.simsiamexplorer.service.LayoutSpec.tsne(12));
+        tab.setComparing(true);
+        assertEquals(tab.primary().specProperty().get(), tab.secondary().dataProperty().get().layout().spec());
     }
 }

@@ -135,4 +135,31 @@ class EmbeddingsViewTest {
         assertEquals(a.datasetIndex(row), b.datasetIndex(counterpart));
         assertNotEquals(row, counterpart, "the same image sits in a different row of the other run");
     }
+
+    @Test
+    void exportWritesTheMapAsAPng(FxRobot robot, @TempDir Path out) throws Exception {
+        Path file = out.resolve("map.png");
+        robot.interact(() -> {
+            try {
+                view.exportPng(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+        assertTrue(image.getWidth() > 300 && image.getHeight() > 300, image.getWidth() + "x" + image.getHeight());
+    }
+
+    @Test
+    void hoveringAPointShowsItsThumbnailAndClass(FxRobot robot) {
+        MapData data = viewModel.primary().dataProperty().get();
+        int row = isolatedRow(canvasA(), data);
+        robot.moveTo(onScreen(canvasA(), row));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.VBox tip = robot.lookup(".map-hover-tip").queryAs(javafx.scene.layout.VBox.class);
+        assertTrue(tip.isVisible());
+        Label caption = (Label) tip.getChildren().get(1);
+        assertEquals("#" + data.datasetIndex(row) + " " + SyntheticRuns.CLASS_NAMES.get(data.label(row)),
+                caption.getText());
+    }
 }

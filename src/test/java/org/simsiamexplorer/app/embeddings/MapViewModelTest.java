@@ -162,4 +162,17 @@ class MapViewModelTest {
         map.toggleClass(data.label(7));
         assertTrue(map.pick(x, y, 1e-3) != 7);
     }
+
+    @Test
+    void aLassoSelectsThePointsInsideIt() throws IOException {
+        MapViewModel map = newMap(engine);
+        map.showRun(run());
+        MapData data = map.dataProperty().get();
+        // a lasso around class 0's cluster (centre (10, 0), sd 0.6); the nearest other centres are ~6 away
+        map.selectLasso(new double[]{7, -3, 10, -3.5, 13, -3, 13, 3, 7, 3});
+        int[] histogram = map.areaHistogram(10);
+        assertEquals(20, histogram[0], "the whole class-0 cluster is inside");
+        assertEquals(20, map.areaSelectionProperty().get().length, "and nothing else");
+        assertTrue(data.rows() > 20);
+    }
 }

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.simsiamexplorer.data.CifarDataException;
 import org.simsiamexplorer.data.CifarLocator;
 import org.simsiamexplorer.data.DownloadProgress;
@@ -13,7 +14,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class WelcomeViewTest {
-    private Path cache;
+    @TempDir
+    Path cache;
 
     @Start
     void start(Stage stage) throws Exception {
-        cache = Files.createTempDirectory("welcome-view-cache");
         DatasetSetting nothingRemembered = new DatasetSetting() {
             @Override
             public Optional<Path> load() {
