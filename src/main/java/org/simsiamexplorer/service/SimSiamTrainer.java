@@ -86,6 +86,7 @@ public final class SimSiamTrainer implements AutoCloseable {
             NDArray x2 = scratch.create(batch.view2(), shape);
             NDList first;
             double loss;
+            Gradients.COLLECTOR_LOCK.lock();
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
                 first = network.forward(store, new NDList(x1), true);
                 NDList second = network.forward(store, new NDList(x2), true);
@@ -93,6 +94,8 @@ public final class SimSiamTrainer implements AutoCloseable {
                         config.stopGradient());
                 collector.backward(value);
                 loss = value.getFloat();
+            } finally {
+                Gradients.COLLECTOR_LOCK.unlock();
             }
             double collapseStd = collapseStd(first.get(1));
             if (!Double.isFinite(loss)) {

@@ -181,26 +181,38 @@ public record TrainingConfig(
     }
 
     public TrainingConfig withWidthMultiplier(double multiplier) {
-        return new TrainingConfig(name, preset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum, weightDecay, fixedPredictorLr, multiplier, trainSubset, knnEvery, knnTrainSubset, device, seed, dataDir, verifyData);
+        return new TrainingConfig(name, preset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum,
+                weightDecay, fixedPredictorLr, multiplier, trainSubset, knnEvery, knnTrainSubset, device, seed, dataDir,
+                verifyData);
     }
 
     public TrainingConfig withTrainSubset(int images) {
-        return new TrainingConfig(name, preset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum, weightDecay, fixedPredictorLr, widthMultiplier, images, knnEvery, knnTrainSubset, device, seed, dataDir, verifyData);
+        return new TrainingConfig(name, preset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum,
+                weightDecay, fixedPredictorLr, widthMultiplier, images, knnEvery, knnTrainSubset, device, seed, dataDir,
+                verifyData);
     }
 
     public TrainingConfig withKnn(int everyEpochs, int memoryBankImages) {
-        return new TrainingConfig(name, preset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum, weightDecay, fixedPredictorLr, widthMultiplier, trainSubset, everyEpochs, memoryBankImages, device, seed, dataDir, verifyData);
+        return new TrainingConfig(name, preset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum,
+                weightDecay, fixedPredictorLr, widthMultiplier, trainSubset, everyEpochs, memoryBankImages, device,
+                seed, dataDir, verifyData);
     }
 
     public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(name, preset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum, weightDecay, fixedPredictorLr, widthMultiplier, trainSubset, knnEvery, knnTrainSubset, device, newSeed, dataDir, verifyData);
+        return new TrainingConfig(name, preset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum,
+                weightDecay, fixedPredictorLr, widthMultiplier, trainSubset, knnEvery, knnTrainSubset, device, newSeed,
+                dataDir, verifyData);
     }
 
     public TrainingConfig withFixedPredictorLr(boolean fixed) {
-        return new TrainingConfig(name, preset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum, weightDecay, fixed, widthMultiplier, trainSubset, knnEvery, knnTrainSubset, device, seed, dataDir, verifyData);
+        return new TrainingConfig(name, preset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum,
+                weightDecay, fixed, widthMultiplier, trainSubset, knnEvery, knnTrainSubset, device, seed, dataDir,
+                verifyData);
     }
 
     public TrainingConfig withPreset(String newPreset) {
-        return new TrainingConfig(name, newPreset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum, weightDecay, fixedPredictorLr, widthMultiplier, trainSubset, knnEvery, knnTrainSubset, device, seed, dataDir, verifyData);
+        return new TrainingConfig(name, newPreset, latentDim, stopGradient, epochs, batchSize, baseLr, momentum,
+                weightDecay, fixedPredictorLr, widthMultiplier, trainSubset, knnEvery, knnTrainSubset, device, seed,
+                dataDir, verifyData);
     }
 }
