@@ -186,7 +186,8 @@ class MapViewModelTest {
         map.showRun(first);
         runAll(pending);
         map.showRun(second);
-        map.changeLayout(LayoutSpec.tsne(5));
+        pending.poll().run(); // the listing is done and the second run's features start loading...
+        map.changeLayout(LayoutSpec.tsne(5)); // ...when the user picks t-SNE, with the first run still on screen
         runAll(pending);
         assertEquals("second", map.dataProperty().get().run().name());
         assertEquals(LayoutSpec.tsne(5), map.dataProperty().get().layout().spec());
