@@ -54,7 +54,11 @@ public class EmbeddingsScreenshots {
             viewModel.openRunsFolder(runs);
             return null;
         });
-        waitIdle(viewModel.primary());
+        if (args.length <= 3) {
+            waitIdle(viewModel.primary());
+        } else {
+            Thread.sleep(1500);
+        }
         if (args.length > 3) {
             onFx(() -> {
                 viewModel.showRun(viewModel.primary(), args[3]);

@@ -69,6 +69,7 @@ public final class MapViewModel {
     /** Shows a run: lists its feature sets and opens the default one (latest test set, else the latest). */
     public void showRun(RunDirectory runDirectory) {
         run.set(runDirectory);
+        featureStem.set(null);
         refresh(true);
     }
 

@@ -162,4 +162,16 @@ class EmbeddingsViewTest {
         assertEquals("#" + data.datasetIndex(row) + " " + SyntheticRuns.CLASS_NAMES.get(data.label(row)),
                 caption.getText());
     }
+
+    @Test
+    void theFeatureChoiceShowsTheOpenFeatureSetAfterSwitchingRuns(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> features = robot.lookup("#mapA-features")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals("test-epoch-0003", features.getValue());
+        robot.interact(() -> viewModel.showRun(viewModel.primary(), "b-stop-gradient-off"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("b-stop-gradient-off", viewModel.primary().runProperty().get().name());
+        assertEquals("test-epoch-0003", features.getValue());
+    }
 }
