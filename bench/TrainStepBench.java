@@ -84,6 +84,8 @@ public class TrainStepBench {
                 peak = line.substring(6).trim();
             }
         }
-        return "VmRSS " + rss + ", peak VmHWM " + peak;
+        Runtime heap = Runtime.getRuntime();
+        return "VmRSS " + rss + ", peak VmHWM " + peak + ", Java heap committed "
+                + heap.totalMemory() / (1 << 20) + " MB";
     }
 }
