@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class EmbeddingMapBench {
     static final int POINTS = 60_000;
     static final AtomicLong LONGEST_UI_TASK = new AtomicLong();
+    static final boolean ZOOM = !Boolean.getBoolean("bench.noZoom");
 
     public static void main(String[] args) throws Exception {
         float[] xy = clusters2d(POINTS, 7);
@@ -88,7 +89,7 @@ public class EmbeddingMapBench {
             for (int f = 0; f < times.length + 50; f++) {
                 Viewport v = fit.panBy(f % 7, f % 5);
                 long t0 = System.nanoTime();
-                rasterizer.render(xy, labels, hidden, null, v, style[0], style[1] / 100.0);
+                rasterizer.render(xy, labels, hidden, null, v, style[0], style[1] / 100.0, null);
                 if (f >= 50) {
                     times[f - 50] = System.nanoTime() - t0;
                 }
@@ -228,6 +229,40 @@ public class EmbeddingMapBench {
         if (!tsne) {
             ScatterCanvas canvas = view[0].primaryCanvas();
             CountDownLatch done = new CountDownLatch(1);
+            // the same rasterising off the FX thread, on the map's own layout and size, for comparison
+            var data = viewModel.primary().dataProperty().get();
+            ScatterRasterizer offThread = new ScatterRasterizer();
+            int w = (int) canvas.getWidth();
+            int h = (int) canvas.getHeight();
+            offThread.resize(w, h);
+            Viewport fit = Viewport.fit(data.grid().bounds(), w, h, 16);
+            long[] off = new long[300];
+            for (int f = 0; f < off.length + 100; f++) {
+                long t0 = System.nanoTime();
+                offThread.render(data.layout().xy(), data.features().labels(), new boolean[10], null, fit, 1, 0.45,
+                        null);
+                if (f >= 100) {
+                    off[f - 100] = System.nanoTime() - t0;
+                }
+            }
+            System.out.printf("same layout rasterised on a plain thread, %dx%d, radius 1: median %.2f ms%n", w, h,
+                    median(off));
+            for (double zoom : new double[]{1, 1.5, 2.7}) {
+                Viewport zoomed = fit.zoomAbout(w / 2.0, h / 2.0, zoom);
+                int radius = (int) Math.round(Math.sqrt(zoom));
+                for (int[] order : new int[][]{null, data.grid().cellOrder()}) {
+                    for (int f = 0; f < off.length + 100; f++) {
+                        long t0 = System.nanoTime();
+                        offThread.render(data.layout().xy(), data.features().labels(), new boolean[10], null, zoomed,
+                                radius, 0.5, order);
+                        if (f >= 100) {
+                            off[f - 100] = System.nanoTime() - t0;
+                        }
+                    }
+                    System.out.printf("  zoom %.1f, radius %d, %s order: median %.2f ms%n", zoom, radius,
+                            order == null ? "row" : "grid-cell", median(off));
+                }
+            }
             CountDownLatch warm = new CountDownLatch(1);
             Platform.runLater(() -> {
                 for (int f = 0; f < 150; f++) {
@@ -241,7 +276,7 @@ public class EmbeddingMapBench {
                 canvas.rasterTimes().clear();
                 canvas.copyTimes().clear();
                 for (int f = 0; f < 200; f++) {
-                    if (f % 2 == 0) {
+                    if (ZOOM && f % 2 == 0) {
                         canvas.zoomAboutCentre(1.01);
                     }
                     canvas.renderPoints();

@@ -22,7 +22,8 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Screenshots of the Embeddings tab for the docs: run under Xvfb with the real glass toolkit, e.g.
- *   xvfb-run -s "-screen 0 1600x1000x24" bench/run.sh EmbeddingsScreenshots <runsFolder|synthetic> <pca|tsne|compare> out.png [runA runB]
+ *   xvfb-run -s "-screen 0 1600x1000x24" bench/run.sh EmbeddingsScreenshots <runsFolder|synthetic>
+ *       <pca|tsne|compare|compare-tsne> out.png [runA runB]
  * with BENCH_JAVA_OPTS=-Dsimsiam.data=<cifar-10-batches-bin>. "synthetic" writes a run with 10 Gaussian clusters
  * (10,000 x 512, one cluster per true CIFAR-10 test class) and a weaker copy, into a temp folder.
  */
@@ -54,7 +55,11 @@ public class EmbeddingsScreenshots {
             viewModel.openRunsFolder(runs);
             return null;
         });
-        waitIdle(viewModel.primary());
+        if (args.length <= 3) {
+            waitIdle(viewModel.primary());
+        } else {
+            Thread.sleep(1500);
+        }
         if (args.length > 3) {
             onFx(() -> {
                 viewModel.showRun(viewModel.primary(), args[3]);
@@ -62,7 +67,7 @@ public class EmbeddingsScreenshots {
             });
             waitIdle(viewModel.primary());
         }
-        if (mode.equals("compare")) {
+        if (mode.startsWith("compare")) {
             onFx(() -> {
                 viewModel.setComparing(true);
                 if (args.length > 4) {
@@ -72,7 +77,7 @@ public class EmbeddingsScreenshots {
             });
             waitIdle(viewModel.secondary());
         }
-        if (mode.equals("tsne")) {
+        if (mode.endsWith("tsne")) {
             onFx(() -> {
                 viewModel.primary().changeLayout(LayoutSpec.tsne(30));
                 if (viewModel.comparingProperty().get()) {
@@ -81,6 +86,7 @@ public class EmbeddingsScreenshots {
                 return null;
             });
             waitIdle(viewModel.primary());
+            waitIdle(viewModel.secondary());
         }
         // load the images, then select one image and an area so the side panels show something
         onFx(() -> viewModel.imageSource(viewModel.primary().dataProperty().get().split()));

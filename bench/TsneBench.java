@@ -27,7 +27,8 @@ import java.util.List;
  * t-SNE benchmark on the Gaussian set of GaussianClusters: 10 centres ~ N(0, 1^2 I) in 512-d, point i has label
  * i % 10 and value centre + N(0, I), java.util.Random(seed 1).
  *
- * bench/run.sh TsneBench [--n 10000,60000] [--d 512] [--runs 3] [--trust-max 20000] [--threads T]
+ * bench/run.sh TsneBench [--n 10000,60000] [--d 512] [--runs 3] [--trust-max 20000 (-1: skip)] [--threads T]
+ *                        [--interpolation points,minIntervals,maxWidth,maxIntervals]
  *                        [--write-dir DIR (writes n x d float32 little-endian + int32 labels for other tools)]
  *                        [--layout-in FILE (float32 n x 2 from another tool: only its trustworthiness is printed)]
  * Prints n, median wall time and process CPU time of Tsne.run (PCA + kNN + affinities + 750 iterations), peak heap of the JVM,
@@ -43,6 +44,7 @@ public class TsneBench {
         int threads = Runtime.getRuntime().availableProcessors();
         String writeDir = null;
         String layoutIn = null;
+        String interpolation = null;
         for (int a = 0; a < args.length; a += 2) {
             switch (args[a]) {
                 case "--n" -> sizes = Arrays.stream(args[a + 1].split(",")).mapToInt(Integer::parseInt).toArray();
@@ -52,6 +54,7 @@ public class TsneBench {
                 case "--threads" -> threads = Integer.parseInt(args[a + 1]);
                 case "--write-dir" -> writeDir = args[a + 1];
                 case "--layout-in" -> layoutIn = args[a + 1];
+                case "--interpolation" -> interpolation = args[a + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[a]);
             }
         }
@@ -70,6 +73,11 @@ public class TsneBench {
                 continue;
             }
             TsneConfig config = TsneConfig.defaults().withThreads(threads);
+            if (interpolation != null) {
+                String[] v = interpolation.split(",");
+                config = config.withInterpolation(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Double.parseDouble(v[2]),
+                        Integer.parseInt(v[3]));
+            }
             List<Double> times = new ArrayList<>();
             List<Double> cpu = new ArrayList<>();
             TsneResult result = null;
@@ -103,7 +111,10 @@ public class TsneBench {
                     .transform(data.features(), threads);
             String trust;
             String pcaTrust;
-            if (n <= trustMax) {
+            if (trustMax < 0) {
+                trust = "skipped";
+                pcaTrust = "skipped";
+            } else if (n <= trustMax) {
                 trust = String.format("%.4f", LayoutQuality.trustworthiness(data.features(), result.layout(), 10,
                         threads, CancellationToken.NONE));
                 pcaTrust = String.format("%.4f", LayoutQuality.trustworthiness(data.features(), pca2, 10, threads,

@@ -129,25 +129,8 @@ final class FftRepulsion {
         Grid2d.inverse(fft, pool, m, nodes, gridRe, gridIm);
         cancel.throwIfCancelled();
 
-        double spacing = width / p;
-        int span = 2 * p - 1;
-        double[] nearZ = new double[span * span];
-        double[] nearX = new double[span * span];
-        double[] nearY = new double[span * span];
-        for (int a = 0; a < span; a++) {
-            for (int b = 0; b < span; b++) {
-                double dx = (a - p + 1) * spacing;
-                double dy = (b - p + 1) * spacing;
-                double w = 1 / (1 + dx * dx + dy * dy);
-                nearZ[a * span + b] = w;
-                nearX[a * span + b] = dx * w * w;
-                nearY[a * span + b] = dy * w * w;
-            }
-        }
         int gatherChunks = Math.max(1, Math.min(4 * pool.threads(), n / 512 + 1));
-        double[] selfZ = new double[gatherChunks];
         pool.run(gatherChunks, c -> {
-            double selfSum = 0;
             for (int i = WorkerPool.chunkStart(n, gatherChunks, c); i < WorkerPool.chunkStart(n, gatherChunks, c + 1); i++) {
                 double fx = 0;
                 double fy = 0;
@@ -160,36 +143,11 @@ final class FftRepulsion {
                         fy += w * gridIm[row + b];
                     }
                 }
-                // the interpolated interaction of a point with itself is not exactly (w=1, force 0): remove it
-                double sz = 0;
-                double sx = 0;
-                double sy = 0;
-                for (int a = 0; a < p; a++) {
-                    for (int b = 0; b < p; b++) {
-                        double wab = wx[i * p + a] * wy[i * p + b];
-                        for (int a2 = 0; a2 < p; a2++) {
-                            int row = (a - a2 + p - 1) * span + p - 1;
-                            for (int b2 = 0; b2 < p; b2++) {
-                                double w = wab * wx[i * p + a2] * wy[i * p + b2];
-                                int t = row + b - b2;
-                                sz += w * nearZ[t];
-                                sx += w * nearX[t];
-                                sy += w * nearY[t];
-                            }
-                        }
-                    }
-                }
-                selfSum += sz;
-                repulsion[2 * i] = fx * scale - sx;
-                repulsion[2 * i + 1] = fy * scale - sy;
+                repulsion[2 * i] = fx * scale;
+                repulsion[2 * i + 1] = fy * scale;
             }
-            selfZ[c] = selfSum;
         });
-        double self = 0;
-        for (double v : selfZ) {
-            self += v;
-        }
-        return zSum * scale - self;
+        return zSum * scale - n; // remove the self terms w_ii = 1 (their interpolation error is negligible)
     }
 
     /** Lagrange basis values at relative position t in [0, 1] for nodes at (a + 0.5) / p. */

@@ -39,25 +39,15 @@ final class Grid2d {
         });
     }
 
+    private static final int COLUMN_STRIP = 32;
+
     private static void columns(Fft fft, WorkerPool pool, int m, int keepRows, boolean inverse, double[]... pairs) {
-        int chunks = Math.min(m, 4 * pool.threads());
-        pool.run(chunks, c -> {
-            double[] re = new double[m];
-            double[] im = new double[m];
-            for (int col = WorkerPool.chunkStart(m, chunks, c); col < WorkerPool.chunkStart(m, chunks, c + 1); col++) {
-                for (int g = 0; g < pairs.length; g += 2) {
-                    double[] gr = pairs[g];
-                    double[] gi = pairs[g + 1];
-                    for (int r = 0; r < m; r++) {
-                        re[r] = gr[r * m + col];
-                        im[r] = gi[r * m + col];
-                    }
-                    fft.transform(re, im, inverse);
-                    for (int r = 0; r < keepRows; r++) {
-                        gr[r * m + col] = re[r];
-                        gi[r * m + col] = im[r];
-                    }
-                }
+        int strips = (m + COLUMN_STRIP - 1) / COLUMN_STRIP;
+        pool.run(strips, c -> {
+            int from = c * COLUMN_STRIP;
+            int to = Math.min(m, from + COLUMN_STRIP);
+            for (int g = 0; g < pairs.length; g += 2) {
+                fft.transformColumns(pairs[g], pairs[g + 1], m, from, to, inverse);
             }
         });
     }

@@ -14,10 +14,10 @@ package org.simsiamexplorer.analysis;
  * @param learningRate                step size; {@code 0} means auto, {@code max(200, n / 12)} (default 0)
  * @param pcaDimensions               inputs with more dimensions are first reduced by PCA to this many (default 50)
  * @param repulsion                   how repulsive forces are computed (default FFT interpolation)
- * @param interpolationPoints         FFT: interpolation nodes per interval (default 4: cubic)
+ * @param interpolationPoints         FFT: interpolation nodes per interval (default 4: cubic; FIt-SNE uses 3)
  * @param minIntervals                FFT: fewest intervals per axis of the grid (default 16)
  * @param maxIntervalWidth            FFT: widest interval in layout units (default 1.0; smaller is more accurate)
- * @param maxIntervals                FFT: most intervals per axis (default 64, a 512 x 512 FFT with 4 points);
+ * @param maxIntervals                FFT: most intervals per axis (default 32: at most a 256 x 256 FFT with 4 points);
  *                                    wider layouts get wider intervals, trading accuracy for time
  * @param seed                        seed of the randomized PCA used for input reduction and initialisation (default 42)
  * @param threads                     worker threads (default: available processors); results are deterministic
@@ -56,7 +56,7 @@ public record TsneConfig(double perplexity, int iterations, double earlyExaggera
     }
 
     public static TsneConfig defaults() {
-        return new TsneConfig(30, 750, 12, 250, 0.5, 0.8, 0, 50, RepulsionMethod.FFT_INTERPOLATION, 4, 16, 1.0, 64,
+        return new TsneConfig(30, 750, 12, 250, 0.5, 0.8, 0, 50, RepulsionMethod.FFT_INTERPOLATION, 4, 16, 1.0, 32,
                 42, WorkerPool.defaultThreads(), 25);
     }
 

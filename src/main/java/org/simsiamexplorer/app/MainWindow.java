@@ -20,6 +20,7 @@ import org.simsiamexplorer.app.training.TrainingView;
 import org.simsiamexplorer.app.training.TrainingViewModel;
 import org.simsiamexplorer.app.welcome.WelcomeView;
 import org.simsiamexplorer.app.welcome.WelcomeViewModel;
+import org.simsiamexplorer.service.SimSiamTrainingService;
 import org.simsiamexplorer.service.TrainingService;
 
 import java.util.concurrent.Executor;
@@ -36,7 +37,7 @@ final class MainWindow {
     private final ShapViewModel shap;
 
     MainWindow(Executor background, Stage stage) {
-        this(background, stage, org.simsiamexplorer.app.training.TrainingServices.standard(), FolderMemory.userPreferences());
+        this(background, stage, SimSiamTrainingService.standard(), FolderMemory.userPreferences());
     }
 
     MainWindow(Executor background, Stage stage, TrainingService trainingService, FolderMemory runsFolder) {

@@ -28,7 +28,8 @@ final class ProgressPrinter implements TrainingListener {
         int every = Math.max(1, s.stepsPerEpoch() / 10);
         if (s.stepInEpoch() % every == 0 || s.stepInEpoch() == 1 || now - lastPrint >= minMillis) {
             lastPrint = now;
-            out.println(String.format(Locale.ROOT, "epoch %d  step %d/%d (%d)  loss %.4f  lr %.5f  %.1f images/s  ETA %s",
+            out.println(String.format(Locale.ROOT,
+                    "epoch %d  step %d/%d (%d)  loss %.4f  lr %.5f  %.1f images/s  ETA %s",
                     s.epoch(), s.stepInEpoch(), s.stepsPerEpoch(), s.step(), s.loss(), s.lr(), s.imagesPerSecond(),
                     duration(s.etaSeconds())));
         }

@@ -7,6 +7,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The two places where DJL's engine-neutral API is not enough for a hand-written training loop on PyTorch.
@@ -15,6 +16,13 @@ import java.util.List;
  * inference builds autograd graphs).
  */
 public final class Gradients {
+    /**
+     * DJL's PyTorch {@code GradientCollector} is one per process (a static flag: opening a second one throws), so
+     * every code path that records gradients (pre-training, fine-tuning, gradient explanations) holds this lock
+     * while its collector is open; two trainings in one process then interleave their steps instead of failing.
+     */
+    public static final ReentrantLock COLLECTOR_LOCK = new ReentrantLock();
+
     private Gradients() {
     }
 

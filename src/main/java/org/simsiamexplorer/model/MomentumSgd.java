@@ -42,11 +42,20 @@ public final class MomentumSgd {
     public void step(List<Integer> group, double lr, NDManager scratch) {
         for (int i : group) {
             NDArray weight = parameters.get(i).getArray();
+            NDArray buffer = buffers.get(i);
+            // every new array is attached to scratch at once: an op's result belongs to its left operand's
+            // manager, which for weights and buffers is the long-lived model manager (a leak of a model per step)
             NDArray gradient = weight.getGradient();
             gradient.attach(scratch);
-            NDArray decayed = weightDecay == 0 ? gradient : gradient.add(weight.mul(weightDecay));
-            buffers.get(i).muli(momentum).addi(decayed);
-            weight.subi(buffers.get(i).mul(lr));
+            if (weightDecay != 0) {
+                NDArray decay = weight.mul(weightDecay);
+                decay.attach(scratch);
+                gradient.addi(decay);
+            }
+            buffer.muli(momentum).addi(gradient);
+            NDArray update = buffer.mul(lr);
+            update.attach(scratch);
+            weight.subi(update);
             Gradients.zero(weight);
         }
     }

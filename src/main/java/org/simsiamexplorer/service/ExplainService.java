@@ -77,21 +77,29 @@ public final class ExplainService implements ImageExplainer {
     }
 
     /**
-     * The classifier of a run as evaluation left it: the fine-tuned one when {@code eval/finetune} exists, else the
-     * linear probe. A run without either gets an error that says how to make one.
+     * The classifier of a run as evaluation left it: of {@code eval/linear} and {@code eval/finetune}, the one with
+     * the higher test top-1 (the fine-tuned one on a tie). A run without either gets an error that says how to make
+     * one.
      */
     public static ExplainService open(Path runRoot, CifarDataset test, CifarDataset train) throws IOException {
-        EvaluationMode mode;
-        if (EvaluationStore.exists(runRoot, EvaluationMode.FINETUNE)) {
-            mode = EvaluationMode.FINETUNE;
-        } else if (EvaluationStore.exists(runRoot, EvaluationMode.LINEAR)) {
-            mode = EvaluationMode.LINEAR;
-        } else {
+        EvaluationMode best = null;
+        double bestTop1 = -1;
+        for (EvaluationMode mode : new EvaluationMode[] {EvaluationMode.FINETUNE, EvaluationMode.LINEAR}) {
+            if (EvaluationStore.exists(runRoot, mode)) {
+                double top1 = EvaluationStore.readResults(runRoot, mode).top1();
+                if (top1 > bestTop1) {
+                    best = mode;
+                    bestTop1 = top1;
+                }
+            }
+        }
+        if (best == null) {
             throw new IOException("run " + runRoot.getFileName() + " has no trained classifier (eval/linear or "
                     + "eval/finetune): evaluate it first, e.g. `simsiam evaluate --run " + runRoot + " --mode linear`");
         }
-        TrainedClassifier classifier = TrainedClassifier.load(runRoot, mode, null);
-        String name = runRoot.getFileName() + " / " + (mode == EvaluationMode.LINEAR ? "linear probe" : "fine-tuned");
+        TrainedClassifier classifier = TrainedClassifier.load(runRoot, best, null);
+        String name = String.format(Locale.ROOT, "%s / %s (test top-1 %.1f%%)", runRoot.getFileName(),
+                best == EvaluationMode.LINEAR ? "linear probe" : "fine-tuned", 100 * bestTop1);
         return new ExplainService(classifier.network(), classifier.manager(), classifier.classNames(), name, test,
                 train, classifier);
     }

@@ -26,7 +26,8 @@ final class ProgressClock {
         long now = System.nanoTime();
         double seconds = Math.max((now - lastTick) / 1e9, 1e-9);
         lastTick = now;
-        secondsPerStep = Double.isNaN(secondsPerStep) ? seconds : (1 - SMOOTHING) * secondsPerStep + SMOOTHING * seconds;
+        secondsPerStep = Double.isNaN(secondsPerStep) ? seconds
+                : (1 - SMOOTHING) * secondsPerStep + SMOOTHING * seconds;
         double rate = images / seconds;
         imagesPerSecond = Double.isNaN(imagesPerSecond) ? rate : (1 - SMOOTHING) * imagesPerSecond + SMOOTHING * rate;
     }

@@ -22,9 +22,10 @@ import java.util.List;
 /**
  * One SimSiam network with its optimizer on one device, and the single training step. Every step runs in its own
  * sub-manager that is closed at the end, so native memory stays flat. Not thread-safe: the thread that creates it
- * owns it (the constructor turns PyTorch's per-thread grad mode off on that thread).
+ * owns it (the constructor turns PyTorch's per-thread grad mode off on that thread). Public for benchmarks;
+ * the app and the CLI train through {@link TrainingService}.
  */
-final class SimSiamTrainer implements AutoCloseable {
+public final class SimSiamTrainer implements AutoCloseable {
     private static final int EVAL_BATCH = 256;
     private static final int IMAGE_FLOATS = 3 * 32 * 32;
 
@@ -36,7 +37,7 @@ final class SimSiamTrainer implements AutoCloseable {
     private final List<Integer> encoderGroup = new ArrayList<>();
     private final List<Integer> predictorGroup = new ArrayList<>();
 
-    SimSiamTrainer(TrainingConfig config, Device device) {
+    public SimSiamTrainer(TrainingConfig config, Device device) {
         this.config = config;
         Gradients.disableGradModeOnThisThread();
         this.manager = NDManager.newBaseManager(device);
@@ -78,13 +79,14 @@ final class SimSiamTrainer implements AutoCloseable {
      * Forward both views, backward the symmetric loss, update. When the loss is not finite the parameters are
      * left untouched (the caller fails the run).
      */
-    StepOutcome step(TrainingData.ViewPair batch, double lr, double predictorLr) {
+    public StepOutcome step(TrainingData.ViewPair batch, double lr, double predictorLr) {
         Shape shape = new Shape(batch.size(), 3, 32, 32);
         try (NDManager scratch = manager.newSubManager()) {
             NDArray x1 = scratch.create(batch.view1(), shape);
             NDArray x2 = scratch.create(batch.view2(), shape);
             NDList first;
             double loss;
+            Gradients.COLLECTOR_LOCK.lock();
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
                 first = network.forward(store, new NDList(x1), true);
                 NDList second = network.forward(store, new NDList(x2), true);
@@ -92,6 +94,8 @@ final class SimSiamTrainer implements AutoCloseable {
                         config.stopGradient());
                 collector.backward(value);
                 loss = value.getFloat();
+            } finally {
+                Gradients.COLLECTOR_LOCK.unlock();
             }
             double collapseStd = collapseStd(first.get(1));
             if (!Double.isFinite(loss)) {
@@ -145,8 +149,8 @@ final class SimSiamTrainer implements AutoCloseable {
     }
 
     /** Loss and collapse std of one step. */
-    record StepOutcome(double loss, double collapseStd) {
-        boolean finite() {
+    public record StepOutcome(double loss, double collapseStd) {
+        public boolean finite() {
             return Double.isFinite(loss);
         }
     }

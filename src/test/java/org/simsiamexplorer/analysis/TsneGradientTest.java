@@ -53,7 +53,12 @@ class TsneGradientTest {
         assertTrue(relative < 0.01, "relative gradient error " + relative);
     }
 
-    @ParameterizedTest(name = "after {0} exact iterations: FFT repulsion and Z within 1% of exact")
+    /**
+     * Near convergence the total gradient is almost zero, so the repulsion itself is compared. The default grid is
+     * capped at 32 intervals for speed (about 6% repulsion error on this wide layout); with the cap lifted to
+     * 1-unit intervals the approximation is within 1%.
+     */
+    @ParameterizedTest(name = "after {0} exact iterations: FFT repulsion and Z within 1% of exact on a 1-unit grid")
     @CsvSource({"300", "750"})
     void fftRepulsionMatchesExactRepulsionOnConvergedLayouts(int iterations) {
         SparseAffinities p = affinities(500);
@@ -61,7 +66,7 @@ class TsneGradientTest {
         int n = p.rows();
         double[] exact = new double[2 * n];
         double[] approx = new double[2 * n];
-        TsneConfig config = TsneConfig.defaults().withThreads(2);
+        TsneConfig config = TsneConfig.defaults().withThreads(2).withInterpolation(4, 16, 1.0, 128);
         double zExact;
         double zApprox;
         try (WorkerPool pool = new WorkerPool(2)) {

@@ -98,6 +98,13 @@ class ExplainServiceTest {
     }
 
     @Test
+    void openingARunWithoutAnEvaluatedClassifierSaysHowToMakeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path run) {
+        java.io.IOException error = assertThrows(java.io.IOException.class,
+                () -> ExplainService.open(run, images(1, 1), images(1, 2)));
+        assertTrue(error.getMessage().contains("evaluate"), error.getMessage());
+    }
+
+    @Test
     void theSeededBackgroundChoiceHasDistinctIndicesAndRepeats() {
         int[] first = ExplainService.seededChoice(100, 64, 7);
         assertEquals(64, Arrays.stream(first).distinct().count());

@@ -16,18 +16,35 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SimSiamTrainingServiceTest {
+    /** Generous: only reached when something is wrong, and the test machine is shared with other jobs. */
+    private static final long TIMEOUT_SECONDS = 300;
     private static final KnnScorer FIXED_KNN = (bank, bankLabels, test, testLabels, dim) -> 0.42;
 
     @TempDir
     Path runs;
 
     private final TinyRuns.Recorder recorder = new TinyRuns.Recorder();
+    private final java.util.List<TrainingSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A failed test must not leave its run training into the next test. */
+    @org.junit.jupiter.api.AfterEach
+    void stopEverySession() throws InterruptedException {
+        for (TrainingSession session : sessions) {
+            session.stop();
+            session.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private TrainingSession started(TrainingSession session) {
+        sessions.add(session);
+        return session;
+    }
 
     @Test
     void aFinishedRunLeavesConfigStatusMetricsCheckpointsAndFeatures() throws Exception {
         SimSiamTrainingService service = new SimSiamTrainingService(SyntheticTrainingData.factory(3), FIXED_KNN);
-        TrainingSession session = service.start(TinyRuns.config("files", 2), runs, recorder);
-        assertTrue(session.awaitTermination(60, TimeUnit.SECONDS));
+        TrainingSession session = started(service.start(TinyRuns.config("files", 2), runs, recorder));
+        assertTrue(session.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
 
         RunDirectory run = new RunDirectory(runs.resolve("files"));
         assertEquals(RunState.FINISHED, run.readStatus().orElseThrow().state(), session.status().message());
@@ -50,8 +67,8 @@ class SimSiamTrainingServiceTest {
     @Test
     void aResumedRunContinuesTheScheduleOfAnUninterruptedOne() throws Exception {
         SimSiamTrainingService service = new SimSiamTrainingService(SyntheticTrainingData.factory(4), FIXED_KNN);
-        TrainingSession straight = service.start(TinyRuns.config("straight", 2), runs, recorder);
-        assertTrue(straight.awaitTermination(60, TimeUnit.SECONDS));
+        TrainingSession straight = started(service.start(TinyRuns.config("straight", 2), runs, recorder));
+        assertTrue(straight.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
 
         TinyRuns.Recorder interrupted = new TinyRuns.Recorder();
         AtomicReference<TrainingSession> toStop = new AtomicReference<>();
@@ -64,13 +81,13 @@ class SimSiamTrainingServiceTest {
                 }
             }
         };
-        toStop.set(service.start(TinyRuns.config("interrupted", 2), runs, stopAfterFive));
-        assertTrue(toStop.get().awaitTermination(60, TimeUnit.SECONDS));
+        toStop.set(started(service.start(TinyRuns.config("interrupted", 2), runs, stopAfterFive)));
+        assertTrue(toStop.get().awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertEquals(RunState.STOPPED, toStop.get().status().state(), toStop.get().status().message());
         assertEquals(5, interrupted.steps.size());
 
-        TrainingSession resumed = service.resume(runs.resolve("interrupted"), interrupted);
-        assertTrue(resumed.awaitTermination(60, TimeUnit.SECONDS));
+        TrainingSession resumed = started(service.resume(runs.resolve("interrupted"), interrupted));
+        assertTrue(resumed.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertEquals(RunState.FINISHED, resumed.status().state(), resumed.status().message());
 
         assertEquals(recorder.steps.stream().map(s -> s.step() + "@" + s.epoch() + ":" + s.stepInEpoch()).toList(),
@@ -87,8 +104,8 @@ class SimSiamTrainingServiceTest {
         TrainingDataFactory poisonSecondEpoch = config -> new SyntheticTrainingData(config.seed(), config.batchSize(),
                 3, (epoch, step) -> epoch == 1 && step == 1, 0);
         SimSiamTrainingService service = new SimSiamTrainingService(poisonSecondEpoch, FIXED_KNN);
-        TrainingSession session = service.start(TinyRuns.config("nan", 3), runs, recorder);
-        assertTrue(session.awaitTermination(60, TimeUnit.SECONDS));
+        TrainingSession session = started(service.start(TinyRuns.config("nan", 3), runs, recorder));
+        assertTrue(session.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
 
         RunStatus status = session.status();
         assertEquals(RunState.FAILED, status.state());
@@ -105,7 +122,7 @@ class SimSiamTrainingServiceTest {
         TrainingDataFactory slow = config -> new SyntheticTrainingData(config.seed(), config.batchSize(), 1000,
                 (e, s) -> false, 20);
         SimSiamTrainingService service = new SimSiamTrainingService(slow, FIXED_KNN);
-        TrainingSession session = service.start(TinyRuns.config("controls", 1), runs, recorder);
+        TrainingSession session = started(service.start(TinyRuns.config("controls", 1), runs, recorder));
         awaitCondition(() -> recorder.steps.size() >= 2);
         assertEquals(RunState.RUNNING, session.status().state());
 
@@ -120,7 +137,7 @@ class SimSiamTrainingServiceTest {
         assertEquals(RunState.RUNNING, session.status().state());
 
         session.stop();
-        assertTrue(session.awaitTermination(30, TimeUnit.SECONDS));
+        assertTrue(session.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertEquals(RunState.STOPPED, session.status().state());
         assertEquals(List.of(RunState.RUNNING, RunState.PAUSED, RunState.STOPPED),
                 recorder.states());
@@ -130,11 +147,12 @@ class SimSiamTrainingServiceTest {
     @Test
     void anExistingRunNameIsRefusedAndItsFilesStayUntouched() throws Exception {
         SimSiamTrainingService service = new SimSiamTrainingService(SyntheticTrainingData.factory(1), FIXED_KNN);
-        assertTrue(service.start(TinyRuns.config("taken", 1), runs, recorder).awaitTermination(60, TimeUnit.SECONDS));
+        assertTrue(started(service.start(TinyRuns.config("taken", 1), runs, recorder))
+                .awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         byte[] metricsBefore = Files.readAllBytes(runs.resolve("taken").resolve(RunDirectory.METRICS));
 
         IOException e = assertThrows(IOException.class,
-                () -> service.start(TinyRuns.config("taken", 1).withBatchSize(4), runs, recorder));
+                () -> started(service.start(TinyRuns.config("taken", 1).withBatchSize(4), runs, recorder)));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
         assertEquals(8, new RunDirectory(runs.resolve("taken")).readConfig().batchSize());
         assertEquals(List.of(metricsBefore.length),
@@ -145,7 +163,8 @@ class SimSiamTrainingServiceTest {
     void anInvalidConfigIsRefusedBeforeAnythingIsWritten() {
         SimSiamTrainingService service = new SimSiamTrainingService(SyntheticTrainingData.factory(1), FIXED_KNN);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> service.start(TinyRuns.config("bad", 1).withLatentDim(100).withBatchSize(1), runs, recorder));
+                () -> started(service.start(TinyRuns.config("bad", 1).withLatentDim(100).withBatchSize(1), runs,
+                        recorder)));
         assertTrue(e.getMessage().contains("latent size") && e.getMessage().contains("batch size"), e.getMessage());
         assertFalse(Files.exists(runs.resolve("bad")));
     }
@@ -157,7 +176,7 @@ class SimSiamTrainingServiceTest {
         };
         SimSiamTrainingService service = new SimSiamTrainingService(missing, FIXED_KNN);
         IOException e = assertThrows(IOException.class,
-                () -> service.start(TinyRuns.config("nodata", 1), runs, recorder));
+                () -> started(service.start(TinyRuns.config("nodata", 1), runs, recorder)));
         assertTrue(e.getMessage().contains("/nowhere"), e.getMessage());
         assertFalse(Files.exists(runs.resolve("nodata")));
     }
@@ -165,16 +184,18 @@ class SimSiamTrainingServiceTest {
     @Test
     void aFinishedRunCannotBeResumed() throws Exception {
         SimSiamTrainingService service = new SimSiamTrainingService(SyntheticTrainingData.factory(1), FIXED_KNN);
-        assertTrue(service.start(TinyRuns.config("done", 1), runs, recorder).awaitTermination(60, TimeUnit.SECONDS));
-        IOException e = assertThrows(IOException.class, () -> service.resume(runs.resolve("done"), recorder));
+        assertTrue(started(service.start(TinyRuns.config("done", 1), runs, recorder))
+                .awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        IOException e = assertThrows(IOException.class,
+                () -> started(service.resume(runs.resolve("done"), recorder)));
         assertTrue(e.getMessage().contains("already finished"), e.getMessage());
     }
 
     private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + TIMEOUT_SECONDS * 1000;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not reached within 30 s");
+                throw new AssertionError("condition not reached within " + TIMEOUT_SECONDS + " s");
             }
             Thread.sleep(10);
         }

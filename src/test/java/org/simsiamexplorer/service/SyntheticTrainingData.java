@@ -7,7 +7,7 @@ import java.util.function.BiPredicate;
  * Tiny deterministic stand-in for CIFAR-10: random 32x32 images that depend only on (seed, epoch, step), so that a
  * resumed run sees exactly the data of an uninterrupted one. Optionally poisons chosen batches with NaN.
  */
-final class SyntheticTrainingData implements TrainingData {
+public final class SyntheticTrainingData implements TrainingData {
     static final int IMAGE_FLOATS = 3 * 32 * 32;
 
     private final long seed;
@@ -30,7 +30,7 @@ final class SyntheticTrainingData implements TrainingData {
         this.millisPerBatch = millisPerBatch;
     }
 
-    static TrainingDataFactory factory(int stepsPerEpoch) {
+    public static TrainingDataFactory factory(int stepsPerEpoch) {
         return config -> new SyntheticTrainingData(config.seed(), config.batchSize(), stepsPerEpoch);
     }
 

@@ -78,6 +78,15 @@ public final class PointGrid {
         return xy.length / 2;
     }
 
+    /**
+     * The indexed points cell by cell (cells row-major), i.e. roughly sorted by position: drawing in this order
+     * writes neighbouring pixels one after the other, which keeps the frame buffer in the CPU cache.
+     * The array is shared: do not modify it.
+     */
+    public int[] cellOrder() {
+        return items;
+    }
+
     public WorldBounds bounds() {
         return bounds;
     }

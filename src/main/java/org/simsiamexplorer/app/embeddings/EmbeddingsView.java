@@ -41,6 +41,7 @@ public final class EmbeddingsView {
     private final MapPanel secondary;
     private final SplitPane maps = new SplitPane();
     private final ToggleButton tsne = new ToggleButton("t-SNE");
+    private boolean followingModel;
     private final Spinner<Double> perplexity = new Spinner<>(2.0, 200.0, LayoutSpec.DEFAULT_PERPLEXITY, 5.0);
 
     public EmbeddingsView(EmbeddingsViewModel viewModel) {
@@ -121,9 +122,16 @@ public final class EmbeddingsView {
         method.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true);
-            } else {
+            } else if (!followingModel) {
                 applyLayout();
             }
+        });
+        // the toolbar shows the layout the left map uses, however it was chosen
+        viewModel.primary().specProperty().addListener((obs, old, spec) -> {
+            followingModel = true;
+            (spec.method() == LayoutSpec.Method.TSNE ? tsne : pca).setSelected(true);
+            perplexity.getValueFactory().setValue(spec.perplexity());
+            followingModel = false;
         });
         perplexity.setId("perplexity");
         perplexity.setEditable(true);

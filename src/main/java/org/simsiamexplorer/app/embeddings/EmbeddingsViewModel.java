@@ -142,6 +142,9 @@ public final class EmbeddingsViewModel {
         comparing.set(compare);
         if (!compare) {
             secondary.cancel();
+        } else if (!secondary.specProperty().get().equals(primary.specProperty().get())) {
+            // both maps use the same kind of layout, or the comparison would mislead
+            secondary.changeLayout(primary.specProperty().get());
         }
     }
 

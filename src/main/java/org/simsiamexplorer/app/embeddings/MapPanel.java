@@ -53,10 +53,10 @@ final class MapPanel {
         featureChoice.setPromptText("features");
         featureChoice.setId(id + "-features");
         featureChoice.setTooltip(new Tooltip("Evaluated feature sets of this run: split and epoch"));
-        map.featureStemProperty().addListener((obs, old, stem) -> featureChoice.getSelectionModel().select(stem));
-        // re-listing the stems (new run, Refresh) clears the combo's selection: show the open one again
+        map.featureStemProperty().addListener((obs, old, stem) -> featureChoice.setValue(stem));
+        // re-listing the stems (new run, Refresh) clears the combo's value: show the open one again
         map.featureStems().addListener((javafx.collections.ListChangeListener<String>) change ->
-                featureChoice.getSelectionModel().select(map.featureStemProperty().get()));
+                featureChoice.setValue(map.featureStemProperty().get()));
         featureChoice.setOnAction(e -> {
             String chosen = featureChoice.getValue();
             if (chosen != null && !chosen.equals(map.featureStemProperty().get())) {

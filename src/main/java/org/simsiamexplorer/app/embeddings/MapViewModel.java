@@ -69,6 +69,7 @@ public final class MapViewModel {
     /** Shows a run: lists its feature sets and opens the default one (latest test set, else the latest). */
     public void showRun(RunDirectory runDirectory) {
         run.set(runDirectory);
+        featureStem.set(null);
         refresh(true);
     }
 
@@ -124,7 +125,13 @@ public final class MapViewModel {
     public void changeLayout(LayoutSpec newSpec) {
         spec.set(newSpec);
         MapData shown = data.get();
-        if (shown == null) {
+        String stem = featureStem.get();
+        if (shown == null || shown.run() != run.get() || !shown.features().stem().equals(stem)) {
+            // another run or feature set is still loading: load that one with the new settings, never relayout
+            // the stale features still on screen (a pending listing opens its default with the new spec anyway)
+            if (stem != null) {
+                open(stem);
+            }
             return;
         }
         int job = startJob("Computing " + newSpec.describe() + "…");

@@ -251,7 +251,8 @@ public final class ScatterCanvas extends Region {
         } else {
             double zoom = viewport.scale() / fitScale;
             rasterizer.render(data.layout().xy(), data.features().labels(), viewModel.hiddenFlags(256), dimmed,
-                    viewport, PointStyle.radius(data.rows(), zoom), PointStyle.opacity(data.rows(), zoom));
+                    viewport, PointStyle.radius(data.rows(), zoom), PointStyle.opacity(data.rows(), zoom),
+                    data.grid().cellOrder());
         }
         rasterTimes.record(System.nanoTime() - start);
         long copyStart = System.nanoTime();

@@ -61,9 +61,11 @@ public final class ScatterRasterizer {
      * @param dimmed    when not null, points with {@code dimmed[i]} are drawn faint (not in a filter/selection)
      * @param radius    disc radius in pixels (0 = single pixel)
      * @param opacity   0..1
+     * @param order     the order to draw the points in (e.g. {@link org.simsiamexplorer.analysis.map.PointGrid#cellOrder()},
+     *                  spatially sorted, which is several times faster on a busy CPU cache), or null for row order
      */
     public void render(float[] xy, byte[] classes, boolean[] hidden, boolean[] dimmed, Viewport viewport,
-                       int radius, double opacity) {
+                       int radius, double opacity, int[] order) {
         Arrays.fill(pixels, BACKGROUND);
         prepareStamp(radius);
         int alpha = (int) Math.round(Math.max(0, Math.min(1, opacity)) * 255);
@@ -71,9 +73,10 @@ public final class ScatterRasterizer {
         double scale = viewport.scale();
         double offsetX = viewport.offsetX();
         double offsetY = viewport.offsetY();
-        int n = classes.length;
+        int n = order == null ? classes.length : order.length;
         int[] colours = COLOURS;
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = order == null ? k : order[k];
             int c = classes[i] & 0xFF;
             if (c < hidden.length && hidden[c]) {
                 continue;

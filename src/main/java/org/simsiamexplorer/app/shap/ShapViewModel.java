@@ -270,8 +270,9 @@ public final class ShapViewModel {
                         (image, images, fraction) -> ui.execute(() -> progress.set(fraction)), cancel);
                 List<ShapRow> newRows = results.stream().map(r -> toRow(r, dataset, current.classNames())).toList();
                 long millis = results.stream().mapToLong(ImageExplanation::millis).sum();
-                ui.execute(() -> finished(newRows, String.format(Locale.ROOT, "Explained %d image(s) in %.1f s: %s.",
-                        newRows.size(), millis / 1000.0, newRows.isEmpty() ? "" : newRows.get(0).description())));
+                ui.execute(() -> finished(newRows, String.format(Locale.ROOT, "Explained %d image(s) of %s in %.1f s: %s.",
+                        newRows.size(), current.classifierName(), millis / 1000.0,
+                        newRows.isEmpty() ? "" : newRows.get(0).description())));
             } catch (ExplanationCancelledException e) {
                 ui.execute(() -> finished(null, "Cancelled; the previous result is kept."));
             } catch (RuntimeException e) {

@@ -40,6 +40,9 @@ public final class LineChartCanvas extends Region {
     private static final Font TITLE_FONT = Font.font(null, FontWeight.BOLD, 13);
 
     private final Canvas canvas = new Canvas();
+    /** Hover read-out on its own layer, so moving the mouse never redraws the data. */
+    private final Canvas hoverLayer = new Canvas();
+    private Axes lastAxes;
     private List<Series> series = List.of();
     private String title = "";
     private String xLabel = "";
@@ -52,7 +55,10 @@ public final class LineChartCanvas extends Region {
     private long lastRedrawAt = System.nanoTime() - 1_000_000_000L;
 
     public LineChartCanvas() {
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, hoverLayer);
+        hoverLayer.setMouseTransparent(true);
+        setOnMouseMoved(e -> drawHover(e.getX()));
+        setOnMouseExited(e -> clearHover());
         setMinSize(120, 90);
         setPrefSize(420, 260);
         getStyleClass().add("line-chart-canvas");
@@ -115,6 +121,8 @@ public final class LineChartCanvas extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            hoverLayer.setWidth(w);
+            hoverLayer.setHeight(h);
             redrawNow();
         }
     }
@@ -141,6 +149,7 @@ public final class LineChartCanvas extends Region {
         Range xRange = xRange(plotW);
         Range yRange = yRange();
         if (plotW < 10 || plotH < 10 || xRange == null || yRange == null) {
+            lastAxes = null;
             gc.setFont(TICK_FONT);
             gc.setFill(Color.GRAY);
             gc.setTextAlign(TextAlignment.CENTER);
@@ -149,6 +158,7 @@ public final class LineChartCanvas extends Region {
             return;
         }
         Axes axes = new Axes(LEFT, TOP, plotW, plotH, xRange, yRange);
+        lastAxes = axes;
         drawAxes(gc, axes);
         gc.save();
         gc.beginPath();
@@ -208,8 +218,8 @@ public final class LineChartCanvas extends Region {
         gc.setFont(TICK_FONT);
         gc.setLineWidth(1);
         gc.setLineDashes();
-        double xStep = niceStep(a.x.span(), Math.max(2, a.w / 90));
-        double yStep = niceStep(a.y.span(), Math.max(2, a.h / 38));
+        double xStep = ChartScale.niceStep(a.x.span(), Math.max(2, a.w / 90));
+        double yStep = ChartScale.niceStep(a.y.span(), Math.max(2, a.h / 38));
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.TOP);
         for (double v = Math.ceil(a.x.min / xStep) * xStep; v <= a.x.max + xStep * 1e-9; v += xStep) {
@@ -217,7 +227,7 @@ public final class LineChartCanvas extends Region {
             gc.setStroke(Color.web("#eceff1"));
             gc.strokeLine(snap(px), a.top, snap(px), a.top + a.h);
             gc.setFill(Color.web("#455a64"));
-            gc.fillText(format(v, xStep), px, a.top + a.h + 4);
+            gc.fillText(ChartScale.format(v, xStep), px, a.top + a.h + 4);
         }
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setTextBaseline(VPos.CENTER);
@@ -226,7 +236,7 @@ public final class LineChartCanvas extends Region {
             gc.setStroke(Color.web("#eceff1"));
             gc.strokeLine(a.left, snap(py), a.left + a.w, snap(py));
             gc.setFill(Color.web("#455a64"));
-            gc.fillText(format(v, yStep), a.left - 5, py);
+            gc.fillText(ChartScale.format(v, yStep), a.left - 5, py);
         }
         gc.setStroke(Color.web("#90a4ae"));
         gc.strokeRect(snap(a.left), snap(a.top), a.w, a.h);
@@ -254,7 +264,9 @@ public final class LineChartCanvas extends Region {
             gc.lineTo(a.px(d.x(picks[i])), a.py(d.y(picks[i])));
         }
         gc.stroke();
-        boolean sparse = d.size() <= a.w / 8 && (s.style() == Style.LINE);
+        // markers only where points are far apart on screen (one per epoch), not on a run's first few steps
+        double spanPixels = d.size() < 2 ? 0 : (d.lastX() - d.firstX()) / a.x.span() * a.w;
+        boolean sparse = s.style() == Style.LINE && d.size() >= 2 && spanPixels / (d.size() - 1) >= 8;
         if (sparse || picks.length == 1) {
             gc.setFill(s.color());
             for (int index : picks) {
@@ -346,13 +358,69 @@ public final class LineChartCanvas extends Region {
         gc.setTextBaseline(VPos.CENTER);
         double row = y + 10;
         for (Series s : entries.values()) {
-            applyStyle(gc, new Series(s.name(), s.data(), s.color(),
-                    s.style() == Style.FAINT_LINE ? Style.LINE : s.style(), true));
-            gc.strokeLine(x + 6, row, x + 26, row);
-            gc.setLineDashes();
+            if (s.style() == Style.FAINT_LINE) {
+                gc.setFill(s.color().deriveColor(0, 1, 1, 0.35));
+                gc.fillRect(x + 6, row - 4, 20, 8);
+            } else {
+                applyStyle(gc, s);
+                gc.strokeLine(x + 6, row, x + 26, row);
+                gc.setLineDashes();
+            }
             gc.setFill(Color.web("#263238"));
             gc.fillText(s.name(), x + 31, row);
             row += 15;
+        }
+    }
+
+    private void clearHover() {
+        hoverLayer.getGraphicsContext2D().clearRect(0, 0, hoverLayer.getWidth(), hoverLayer.getHeight());
+    }
+
+    /** A guide line at the mouse and the nearest point's value of every named series. */
+    private void drawHover(double mouseX) {
+        clearHover();
+        Axes a = lastAxes;
+        if (a == null || mouseX < a.left || mouseX > a.left + a.w) {
+            return;
+        }
+        double x = a.x.min + (mouseX - a.left) / a.w * a.x.span();
+        GraphicsContext gc = hoverLayer.getGraphicsContext2D();
+        gc.setStroke(Color.web("#90a4ae"));
+        gc.setLineWidth(1);
+        gc.setLineDashes(3, 3);
+        gc.strokeLine(Math.floor(mouseX) + 0.5, a.top, Math.floor(mouseX) + 0.5, a.top + a.h);
+        gc.setLineDashes();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        java.util.List<Color> colours = new java.util.ArrayList<>();
+        for (Series s : series) {
+            if (!s.inLegend() || s.style() == Style.FAINT_LINE || s.data().isEmpty()) {
+                continue;
+            }
+            int i = ChartScale.nearest(s.data(), x);
+            double y = s.data().y(i);
+            if (Double.isFinite(y)) {
+                lines.add(String.format(Locale.ROOT, "%s: %.4g at %s %s", s.name(), y, xLabel,
+                        ChartScale.format(s.data().x(i), 1)));
+                colours.add(s.color());
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        gc.setFont(TICK_FONT);
+        double boxW = lines.stream().mapToDouble(l -> l.length() * 6.2).max().orElse(0) + 12;
+        double boxH = lines.size() * 15 + 6;
+        double bx = mouseX + 10 + boxW > a.left + a.w ? mouseX - 10 - boxW : mouseX + 10;
+        double by = a.top + a.h - boxH - 6;
+        gc.setFill(Color.rgb(255, 255, 255, 0.92));
+        gc.fillRect(bx, by, boxW, boxH);
+        gc.setStroke(Color.web("#b0bec5"));
+        gc.strokeRect(Math.floor(bx) + 0.5, Math.floor(by) + 0.5, boxW, boxH);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < lines.size(); i++) {
+            gc.setFill(colours.get(i));
+            gc.fillText(lines.get(i), bx + 6, by + 10 + i * 15);
         }
     }
 
@@ -381,31 +449,6 @@ public final class LineChartCanvas extends Region {
             }
         }
         return best;
-    }
-
-    /** 1, 2 or 5 times a power of ten, giving about {@code targetTicks} ticks over the span. */
-    static double niceStep(double span, double targetTicks) {
-        double raw = span / targetTicks;
-        if (!(raw > 0) || Double.isInfinite(raw)) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double fraction = raw / magnitude;
-        double nice = fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10;
-        return nice * magnitude;
-    }
-
-    static String format(double value, double step) {
-        if (Math.abs(value) < step * 1e-6) {
-            value = 0;
-        }
-        if (step >= 1000 && Math.abs(value) >= 1000) {
-            double k = value / 1000;
-            return step >= 1000 && k == Math.rint(k) ? String.format(Locale.ROOT, "%.0fk", k)
-                    : String.format(Locale.ROOT, "%.1fk", k);
-        }
-        int decimals = step >= 1 ? 0 : (int) Math.min(8, Math.ceil(-Math.log10(step) - 1e-9));
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static double snap(double v) {

@@ -37,6 +37,7 @@ final class RunChartsView {
         this.viewModel = viewModel;
         collapse.setIncludeZero(true);
         knn.setEmptyText("No kNN measurement yet");
+        knn.setIncludeZero(true); // accuracies on an absolute scale: a 1-point change should look like one
 
         Label runName = new Label();
         runName.setId("focusedRunLabel");

@@ -135,10 +135,14 @@ public final class RunItem {
     }
 
     private void applyStatus(RunStatus newStatus, long nowMillis, long lastActivityMillis) {
-        status = newStatus;
-        RunState s = newStatus.state() == null ? RunState.IDLE : newStatus.state();
+        // a poll that read status.json before the listener's newer event must not turn the clock back
+        // (e.g. FINISHED -> RUNNING -> FINISHED, which would also repeat the "finished" notice)
+        if (status == null || newStatus.updatedMillis() >= status.updatedMillis()) {
+            status = newStatus;
+        }
+        RunState s = status.state() == null ? RunState.IDLE : status.state();
         boolean stale = s == RunState.RUNNING && !ownedBySession
-                && nowMillis - Math.max(newStatus.updatedMillis(), lastActivityMillis) > STALE_AFTER_MILLIS;
+                && nowMillis - Math.max(status.updatedMillis(), lastActivityMillis) > STALE_AFTER_MILLIS;
         state.set(s);
         interrupted = stale;
         resumable.set(stale || s == RunState.STOPPED);

@@ -31,6 +31,7 @@ public final class TrainingView {
     private final BorderPane root = new BorderPane();
     private final TrainingViewModel viewModel;
     private final Timeline poller;
+    private Runnable exitAction = Platform::exit;
 
     public TrainingView(TrainingViewModel viewModel) {
         this.viewModel = viewModel;
@@ -112,11 +113,16 @@ public final class TrainingView {
         CloseChoice choice = answer.map(b -> b == keep ? CloseChoice.KEEP_TRAINING
                 : b == stop ? CloseChoice.STOP_CLEANLY : CloseChoice.CANCEL).orElse(CloseChoice.CANCEL);
         event.consume();
-        if (viewModel.close(choice, Platform::exit)) {
+        if (viewModel.close(choice, () -> exitAction.run())) {
             Platform.setImplicitExit(false);
             poller.stop();
             stage.hide();
         }
+    }
+
+    /** What ends the application once a run kept alive after closing is done (tests replace Platform::exit). */
+    void setExitAction(Runnable exitAction) {
+        this.exitAction = exitAction;
     }
 
     public Parent root() {

@@ -108,4 +108,15 @@ class EmbeddingsViewModelTest {
         assertEquals(data.rows(), shared.current().size());
         assertEquals("test", shared.current().split());
     }
+
+    @Test
+    void comparingUsesTheSameKindOfLayoutInBothMaps() throws IOException {
+        SyntheticRuns.writeRun(runs, "sg-on", 10, 4, 1, 1);
+        SyntheticRuns.writeRun(runs, "sg-off", 10, 4, 2, 7);
+        EmbeddingsViewModel tab = newTab();
+        tab.openRunsFolder(runs);
+        tab.primary().changeLayout(org.simsiamexplorer.service.LayoutSpec.tsne(12));
+        tab.setComparing(true);
+        assertEquals(tab.primary().specProperty().get(), tab.secondary().dataProperty().get().layout().spec());
+    }
 }

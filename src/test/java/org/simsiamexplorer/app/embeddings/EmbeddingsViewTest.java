@@ -149,4 +149,29 @@ class EmbeddingsViewTest {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
         assertTrue(image.getWidth() > 300 && image.getHeight() > 300, image.getWidth() + "x" + image.getHeight());
     }
+
+    @Test
+    void hoveringAPointShowsItsThumbnailAndClass(FxRobot robot) {
+        MapData data = viewModel.primary().dataProperty().get();
+        int row = isolatedRow(canvasA(), data);
+        robot.moveTo(onScreen(canvasA(), row));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.VBox tip = robot.lookup(".map-hover-tip").queryAs(javafx.scene.layout.VBox.class);
+        assertTrue(tip.isVisible());
+        Label caption = (Label) tip.getChildren().get(1);
+        assertEquals("#" + data.datasetIndex(row) + " " + SyntheticRuns.CLASS_NAMES.get(data.label(row)),
+                caption.getText());
+    }
+
+    @Test
+    void theFeatureChoiceShowsTheOpenFeatureSetAfterSwitchingRuns(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> features = robot.lookup("#mapA-features")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals("test-epoch-0003", features.getValue());
+        robot.interact(() -> viewModel.showRun(viewModel.primary(), "b-stop-gradient-off"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("b-stop-gradient-off", viewModel.primary().runProperty().get().name());
+        assertEquals("test-epoch-0003", features.getValue());
+    }
 }

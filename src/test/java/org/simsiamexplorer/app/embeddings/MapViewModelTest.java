@@ -175,4 +175,27 @@ class MapViewModelTest {
         assertEquals(20, map.areaSelectionProperty().get().length, "and nothing else");
         assertTrue(data.rows() > 20);
     }
+
+    @Test
+    void changingTheLayoutWhileAnotherRunLoadsLaysOutThatRunNotTheOldOne() throws IOException {
+        RunDirectory first = new RunDirectory(SyntheticRuns.writeRun(runs, "first", 10, 6, 1, 1));
+        RunDirectory second = new RunDirectory(SyntheticRuns.writeRun(runs, "second", 10, 6, 2, 7));
+        java.util.ArrayDeque<Runnable> pending = new java.util.ArrayDeque<>();
+        MapViewModel map = new MapViewModel(pending::add, Runnable::run, new MapLayouts(engine),
+                SyntheticRuns.realStatistics());
+        map.showRun(first);
+        runAll(pending);
+        map.showRun(second);
+        pending.poll().run(); // the listing is done and the second run's features start loading...
+        map.changeLayout(LayoutSpec.tsne(5)); // ...when the user picks t-SNE, with the first run still on screen
+        runAll(pending);
+        assertEquals("second", map.dataProperty().get().run().name());
+        assertEquals(LayoutSpec.tsne(5), map.dataProperty().get().layout().spec());
+    }
+
+    private static void runAll(java.util.ArrayDeque<Runnable> pending) {
+        while (!pending.isEmpty()) {
+            pending.poll().run();
+        }
+    }
 }

@@ -119,6 +119,22 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aPollThatReadTheFileBeforeTheRunFinishedDoesNotUndoIt() throws IOException {
+        FakeTrainingService.Session session = startRun();
+        RunDirectory run = new RunDirectory(session.runDirectory());
+        RunStatus runningEarlier = new RunStatus(RunState.RUNNING, "running", 1, 3, System.currentTimeMillis() - 1_000);
+        List<Notice> notices = new java.util.ArrayList<>();
+        viewModel.noticeProperty().addListener((obs, old, now) -> notices.add(now));
+        session.finish();
+        run.writeStatus(runningEarlier); // what a poll started just before the end would still see
+        viewModel.poll();
+        RunItem item = viewModel.activeRunProperty().get();
+        assertEquals(RunState.FINISHED, item.stateProperty().get());
+        assertEquals("finished", item.statusTextProperty().get());
+        assertEquals(1, notices.size(), "one 'finished' notice, not two");
+    }
+
+    @Test
     void failingRunNoticeCarriesTheReason() {
         startRun().fail("loss became NaN at epoch 2; lower the learning rate");
         Notice notice = viewModel.noticeProperty().get();

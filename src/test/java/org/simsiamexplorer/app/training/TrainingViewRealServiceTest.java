@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.simsiamexplorer.service.SyntheticTrainingData;
 import org.simsiamexplorer.service.KnnScorer;
 import org.simsiamexplorer.service.RunDirectory;
 import org.simsiamexplorer.service.RunState;
@@ -65,7 +66,7 @@ class TrainingViewRealServiceTest {
 
     @Start
     void start(Stage stage) {
-        TrainingService service = tiny(new SimSiamTrainingService(TinySyntheticData.factory(STEPS_PER_EPOCH),
+        TrainingService service = tiny(new SimSiamTrainingService(SyntheticTrainingData.factory(STEPS_PER_EPOCH),
                 KnnScorer.UNAVAILABLE));
         FolderMemory memory = FolderMemory.inMemory();
         memory.save(runsRoot);

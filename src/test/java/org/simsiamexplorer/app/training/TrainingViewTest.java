@@ -38,6 +38,9 @@ class TrainingViewTest {
         return thread;
     });
     private TrainingViewModel viewModel;
+    private TrainingView view;
+    private Stage stage;
+    private final java.util.concurrent.atomic.AtomicInteger exits = new java.util.concurrent.atomic.AtomicInteger();
 
     @Start
     void start(Stage stage) {
@@ -46,7 +49,9 @@ class TrainingViewTest {
         FolderMemory memory = FolderMemory.inMemory();
         memory.save(runsRoot);
         viewModel = new TrainingViewModel(service, background, Platform::runLater, memory, System::currentTimeMillis);
-        TrainingView view = new TrainingView(viewModel);
+        view = new TrainingView(viewModel);
+        view.setExitAction(exits::incrementAndGet);
+        this.stage = stage;
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(TrainingView.class.getResource("/org/simsiamexplorer/app/app.css").toExternalForm());
         stage.setScene(scene);
@@ -56,6 +61,40 @@ class TrainingViewTest {
     @AfterEach
     void stopBackground() {
         background.shutdownNow();
+        // TestFX keeps implicit exit off itself (its stages come and go), so the close tests leave it off too
+    }
+
+    private void requestClose(FxRobot robot) {
+        javafx.stage.WindowEvent close = new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+        WaitForAsyncUtils.asyncFx(() -> view.onCloseRequest(close, stage));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void closingDuringARunAsksAndCancelKeepsEverything(FxRobot robot) throws Exception {
+        service.autoRunStepMillis = 20;
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.sessionStateProperty().get() == RunState.RUNNING);
+        requestClose(robot);
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isShowing());
+        assertEquals(RunState.RUNNING, viewModel.sessionStateProperty().get());
+        robot.interact(viewModel::stop);
+    }
+
+    @Test
+    void closingDuringARunCanStopItCleanlyAndThenExits(FxRobot robot) throws Exception {
+        service.autoRunStepMillis = 20;
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.sessionStateProperty().get() == RunState.RUNNING);
+        requestClose(robot);
+        robot.clickOn("Stop cleanly (checkpoint)");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> exits.get() == 1);
+        assertEquals(RunState.STOPPED, viewModel.sessionStateProperty().get());
+        assertFalse(stage.isShowing(), "the window went away at once");
+        assertEquals(1, service.last().stopCalls);
     }
 
     @Test
