@@ -54,7 +54,17 @@ class ExperimentSpecTest {
         assertTrue(config.trainSubset() > 0);
         assertEquals(false, config.stopGradient());
         assertEquals("d512-sg-off", config.name());
-        assertTrue(spec.evaluationConfig(EvaluationMode.FINETUNE).testSubset() > 0);
+        assertTrue(spec.evaluationConfig(EvaluationMode.FINETUNE).trainSubset() > 0);
+    }
+
+    @Test
+    void theMeasuredTinySpecIsValidAndSmallerThanTheSmallOne() throws IOException {
+        ExperimentSpec tiny = ExperimentSpec.read(Path.of("specs/cpu-tiny.json"));
+        ExperimentSpec small = ExperimentSpec.read(Path.of("specs/cpu-small.json"));
+        TrainingConfig t = tiny.trainingConfig(tiny.cells().get(0));
+        TrainingConfig s = small.trainingConfig(small.cells().get(0));
+        assertTrue((long) t.epochs() * t.trainSubset() < (long) s.epochs() * s.trainSubset());
+        assertEquals(small.cells(), tiny.cells());
     }
 
     @ParameterizedTest(name = "{0}")
