@@ -18,6 +18,7 @@ import org.simsiamexplorer.data.augment.PlanarImages;
 import org.simsiamexplorer.data.augment.SimSiamAugmentation;
 import org.simsiamexplorer.model.ClassifierHead;
 import org.simsiamexplorer.model.CosineSchedule;
+import org.simsiamexplorer.model.Gradients;
 import org.simsiamexplorer.model.MomentumSgd;
 import org.simsiamexplorer.model.SimSiamNetwork;
 
@@ -81,6 +82,8 @@ public final class FineTuner {
                 try (NDManager scratch = manager.newSubManager()) {
                     NDArray input = scratch.create(x, new Shape(batch, 3, 32, 32));
                     NDArray target = scratch.create(labels).oneHot(classes);
+                    // one GradientCollector per process: wait while a training run in this process records
+                    Gradients.COLLECTOR_LOCK.lock();
                     try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
                         NDArray logits = network.forward(store, new NDList(input), true).singletonOrThrow();
                         NDArray loss = logits.logSoftmax(1).mul(target).sum(new int[] {1}).mean().neg();
@@ -93,6 +96,8 @@ public final class FineTuner {
                         lossSum += value;
                         correct += countCorrect(logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false)
                                 .toIntArray(), labels);
+                    } finally {
+                        Gradients.COLLECTOR_LOCK.unlock();
                     }
                     optimizer.step(all, lr, scratch);
                 }
