@@ -48,8 +48,8 @@ public final class KnnSearch {
         FeatureMatrix r = metric == DistanceMetric.COSINE
                 ? (references == queries ? q : references.normalizedRows()) : references;
         float[] queryNorms = squaredNorms(q);
-        float[] referenceNorms = r == q ? queryNorms : squaredNorms(r);
-        float[][] blocks = transposedBlocks(r);
+        float[][] blockNorms = blockNorms(r == q ? queryNorms : squaredNorms(r));
+        float[][][] blocks = transposedBlocks(r);
 
         int n = q.rows();
         int[] neighbours = new int[n * k];
@@ -60,7 +60,7 @@ public final class KnnSearch {
                 cancel.throwIfCancelled();
                 int from = b * QUERY_BLOCK;
                 int to = Math.min(n, from + QUERY_BLOCK);
-                new BlockSearch(q, r, queryNorms, referenceNorms, blocks, k, metric, excludeSelf, cancel)
+                new BlockSearch(q, r, queryNorms, blockNorms, blocks, k, metric, excludeSelf, cancel)
                         .run(from, to, neighbours, distances);
             });
         }
@@ -81,24 +81,38 @@ public final class KnnSearch {
         return norms;
     }
 
-    /** References in blocks of {@link #REFERENCE_BLOCK}, each stored dimension-major ({@code d x blockSize}). */
-    static float[][] transposedBlocks(FeatureMatrix r) {
+    /**
+     * References in blocks of {@link #REFERENCE_BLOCK}, each stored dimension-major with one array per dimension
+     * ({@code blocks[b][dim][j]}), which lets {@link BlockSearch#dotTile} vectorise.
+     */
+    static float[][][] transposedBlocks(FeatureMatrix r) {
         int d = r.cols();
         int count = (r.rows() + REFERENCE_BLOCK - 1) / REFERENCE_BLOCK;
-        float[][] blocks = new float[count][];
+        float[][][] blocks = new float[count][][];
         float[] v = r.values();
         for (int b = 0; b < count; b++) {
             int from = b * REFERENCE_BLOCK;
             int size = Math.min(REFERENCE_BLOCK, r.rows() - from);
-            float[] block = new float[d * size];
+            float[][] block = new float[d][size];
             for (int j = 0; j < size; j++) {
                 int src = (from + j) * d;
                 for (int t = 0; t < d; t++) {
-                    block[t * size + j] = v[src + t];
+                    block[t][j] = v[src + t];
                 }
             }
             blocks[b] = block;
         }
         return blocks;
+    }
+
+    /** Per-row values cut into the blocks of {@link #transposedBlocks}, indexed like a block's columns. */
+    static float[][] blockNorms(float[] norms) {
+        int count = (norms.length + REFERENCE_BLOCK - 1) / REFERENCE_BLOCK;
+        float[][] out = new float[count][];
+        for (int b = 0; b < count; b++) {
+            int from = b * REFERENCE_BLOCK;
+            out[b] = java.util.Arrays.copyOfRange(norms, from, Math.min(norms.length, from + REFERENCE_BLOCK));
+        }
+        return out;
     }
 }

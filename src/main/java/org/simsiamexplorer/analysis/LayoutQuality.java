@@ -23,7 +23,7 @@ public final class LayoutQuality {
         }
         KnnGraph embedded = KnnSearch.graph(layout, k, DistanceMetric.EUCLIDEAN, threads, cancel);
         float[] norms = KnnSearch.squaredNorms(original);
-        float[][] blocks = KnnSearch.transposedBlocks(original);
+        float[][][] blocks = KnnSearch.transposedBlocks(original);
         int d = original.cols();
         float[] v = original.values();
         int tiles = (n + 3) / 4;
