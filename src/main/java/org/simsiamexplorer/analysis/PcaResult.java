@@ -45,12 +45,13 @@ public record PcaResult(double[] mean, double[] components, int dimensions, doub
         int n = x.rows();
         int d = dimensions;
         int k = componentCount();
-        // row-major d x k copy of the axes so the inner loop runs over components
-        double[] axesByDimension = new double[d * k];
+        // one array of k components per dimension: the inner loop runs over components, all indexed alike, and
+        // vectorises
+        double[][] axesByDimension = new double[d][k];
         double[] meanProjection = new double[k];
         for (int c = 0; c < k; c++) {
             for (int t = 0; t < d; t++) {
-                axesByDimension[t * k + c] = components[c * d + t];
+                axesByDimension[t][c] = components[c * d + t];
                 meanProjection[c] += mean[t] * components[c * d + t];
             }
         }
@@ -64,7 +65,7 @@ public record PcaResult(double[] mean, double[] components, int dimensions, doub
         return new FeatureMatrix(out, n, k);
     }
 
-    private void project(float[] v, int from, int to, double[] axesByDimension, double[] meanProjection, float[] out) {
+    private void project(float[] v, int from, int to, double[][] axesByDimension, double[] meanProjection, float[] out) {
         int d = dimensions;
         int k = componentCount();
         double[] acc = new double[k];
@@ -72,9 +73,9 @@ public record PcaResult(double[] mean, double[] components, int dimensions, doub
             java.util.Arrays.fill(acc, 0);
             for (int t = 0; t < d; t++) {
                 double xv = v[i * d + t];
-                int base = t * k;
+                double[] axes = axesByDimension[t];
                 for (int c = 0; c < k; c++) {
-                    acc[c] += xv * axesByDimension[base + c];
+                    acc[c] += xv * axes[c];
                 }
             }
             for (int c = 0; c < k; c++) {

@@ -42,8 +42,7 @@ public final class Tsne {
             FeatureMatrix reduced;
             FeatureMatrix init;
             if (data.cols() > config.pcaDimensions()) {
-                PcaResult pca = Pca.fit(data, pcaConfig(config, config.pcaDimensions()), cancel);
-                reduced = pca.transform(data, config.threads());
+                reduced = Pca.fitAndProject(data, pcaConfig(config, config.pcaDimensions()), cancel).projection();
                 init = firstTwoColumns(reduced);
             } else {
                 reduced = data;

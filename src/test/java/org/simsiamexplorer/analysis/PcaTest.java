@@ -93,4 +93,17 @@ class PcaTest {
         assertArrayEquals(one.components(), three.components());
         assertArrayEquals(one.explainedVariance(), three.explainedVariance());
     }
+
+    @Test
+    void projectionFromTheFitEqualsTransformingTheRows() {
+        FeatureMatrix x = withKnownCovariance(2001, decaying(80), 5); // odd n: the last row tile is partial
+        Pca.Fitted fitted = Pca.fitAndProject(x, PcaConfig.of(12).withPowerIterations(2).withThreads(2),
+                CancellationToken.NONE);
+        FeatureMatrix direct = fitted.result().transform(x, 2);
+        assertEquals(direct.rows(), fitted.projection().rows());
+        assertEquals(12, fitted.projection().cols());
+        for (int i = 0; i < direct.values().length; i++) {
+            assertEquals(direct.values()[i], fitted.projection().values()[i], 1e-4, "entry " + i);
+        }
+    }
 }
