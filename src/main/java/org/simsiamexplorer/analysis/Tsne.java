@@ -127,8 +127,9 @@ public final class Tsne {
             step(y, grad, update, gains, momentum, learningRate);
             recentre(y);
             if ((it + 1) % config.progressInterval() == 0 && it + 1 < config.iterations() && listener != TsneListener.NONE) {
+                FeatureMatrix copy = toMatrix(y);
                 listener.onProgress(new TsneProgress(Stage.OPTIMISING, it + 1, config.iterations(),
-                        gradient.klDivergence(y), toMatrix(y)));
+                        gradient.lazyKlDivergence(copy.copy()), copy));
             }
         }
         cancel.throwIfCancelled();

@@ -56,19 +56,52 @@ final class TsneGradient {
         return z;
     }
 
-    /** KL(P || Q) for the layout of the last {@link #compute} call (uses its Z). */
+    /** KL(P || Q) for the layout of the last {@link #compute} call (uses its Z), on the pool. */
     double klDivergence(double[] y) {
-        double sum = 0;
         int n = p.rows();
-        for (int i = 0; i < n; i++) {
-            for (int e = p.rowStart()[i]; e < p.rowStart()[i + 1]; e++) {
-                double pij = p.values()[e];
+        int chunks = Math.max(1, Math.min(16, n / 512));
+        double[] partial = new double[chunks];
+        double z = lastZ;
+        pool.run(chunks, c -> partial[c] = klTerms(p, y, z, WorkerPool.chunkStart(n, chunks, c),
+                WorkerPool.chunkStart(n, chunks, c + 1)));
+        double sum = 0;
+        for (double v : partial) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    /**
+     * KL(P || Q) of a copy of the layout, computed when first asked for (on the asking thread), with the Z of the
+     * last {@link #compute} call.
+     */
+    java.util.function.DoubleSupplier lazyKlDivergence(FeatureMatrix layout) {
+        SparseAffinities affinities = p;
+        double z = lastZ;
+        return () -> {
+            float[] v = layout.values();
+            double[] y = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                y[i] = v[i];
+            }
+            return klTerms(affinities, y, z, 0, affinities.rows());
+        };
+    }
+
+    /** {@code sum p_ij log(p_ij / q_ij)} over rows [from, to), with {@code p/q = p (1 + d^2) Z}: one log each. */
+    private static double klTerms(SparseAffinities p, double[] y, double z, int from, int to) {
+        int[] rowStart = p.rowStart();
+        int[] columns = p.columns();
+        double[] values = p.values();
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                double pij = values[e];
                 if (pij > 0) {
-                    int j = p.columns()[e];
+                    int j = columns[e];
                     double dx = y[2 * i] - y[2 * j];
                     double dy = y[2 * i + 1] - y[2 * j + 1];
-                    double q = 1 / ((1 + dx * dx + dy * dy) * lastZ);
-                    sum += pij * Math.log(pij / q);
+                    sum += pij * Math.log(pij * (1 + dx * dx + dy * dy) * z);
                 }
             }
         }
