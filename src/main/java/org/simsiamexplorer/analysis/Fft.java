@@ -1,27 +1,29 @@
 package org.simsiamexplorer.analysis;
 
-/** Iterative radix-2 complex FFT of one power-of-two size, with precomputed twiddles and bit reversal. */
+/**
+ * Radix-2 complex FFTs of one power-of-two size along the first index of a grid stored as one array per row
+ * ({@code re[row][col]}), for a range of columns at once: every butterfly runs over a row segment, and all arrays
+ * in that loop are indexed by the column alone, which is what C2 needs to vectorise it.
+ * <p>
+ * The forward transform is decimation in frequency (natural order in, bit-reversed order out) and the inverse is
+ * decimation in time (bit-reversed in, natural out), so a convolution needs no bit-reversal permutation: spectra
+ * only meet each other pointwise, in the same scrambled order.
+ */
 final class Fft {
     private final int size;
     private final double[] cos;
     private final double[] sin;
-    private final int[] reversed;
 
     Fft(int size) {
         if (size < 1 || Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("FFT size must be a power of two, got " + size);
         }
         this.size = size;
-        cos = new double[size / 2];
-        sin = new double[size / 2];
+        cos = new double[Math.max(1, size / 2)];
+        sin = new double[Math.max(1, size / 2)];
         for (int i = 0; i < size / 2; i++) {
             cos[i] = Math.cos(2 * Math.PI * i / size);
             sin[i] = Math.sin(2 * Math.PI * i / size);
-        }
-        reversed = new int[size];
-        int bits = Integer.numberOfTrailingZeros(size);
-        for (int i = 0; i < size; i++) {
-            reversed[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
         }
     }
 
@@ -29,80 +31,72 @@ final class Fft {
         return size;
     }
 
-    /** In place; {@code inverse} uses the conjugate twiddles and does not divide by the size. */
-    void transform(double[] re, double[] im, boolean inverse) {
-        for (int i = 0; i < size; i++) {
-            int j = reversed[i];
-            if (j > i) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        double sign = inverse ? 1 : -1;
-        for (int len = 2; len <= size; len <<= 1) {
+    /** Bit-reversal of {@code i} within this size: where the forward transform puts frequency {@code i}. */
+    int reversed(int i) {
+        int bits = Integer.numberOfTrailingZeros(size);
+        return bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
+    }
+
+    /**
+     * Forward transform ({@code X[k] = sum x[n] e^{-2 pi i nk/N}}) along the rows' index, columns
+     * {@code [from, to)}; output in bit-reversed row order.
+     */
+    void forward(double[][] re, double[][] im, int from, int to) {
+        for (int len = size; len >= 2; len >>= 1) {
             int half = len >> 1;
             int step = size / len;
             for (int j = 0; j < half; j++) {
                 double wr = cos[j * step];
-                double wi = sign * sin[j * step];
+                double wi = -sin[j * step];
                 for (int i = j; i < size; i += len) {
-                    int a = i;
-                    int b = i + half;
-                    double vr = re[b] * wr - im[b] * wi;
-                    double vi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - vr;
-                    im[b] = im[a] - vi;
-                    re[a] += vr;
-                    im[a] += vi;
+                    double[] ar = re[i];
+                    double[] ai = im[i];
+                    double[] br = re[i + half];
+                    double[] bi = im[i + half];
+                    for (int c = from; c < to; c++) {
+                        double xr = ar[c];
+                        double xi = ai[c];
+                        double yr = br[c];
+                        double yi = bi[c];
+                        double dr = xr - yr;
+                        double di = xi - yi;
+                        ar[c] = xr + yr;
+                        ai[c] = xi + yi;
+                        br[c] = dr * wr - di * wi;
+                        bi[c] = dr * wi + di * wr;
+                    }
                 }
             }
         }
     }
 
     /**
-     * Transforms columns {@code [colFrom, colTo)} of a row-major {@code size x rowLength} grid in place, running
-     * each butterfly over a whole row segment: memory is read row by row (cache friendly, vectorisable) instead of
-     * gathering one strided column at a time.
+     * Inverse transform without the 1/N ({@code x[n] = sum X[k] e^{+2 pi i nk/N}}) along the rows' index, columns
+     * {@code [from, to)}, of input in bit-reversed row order (as {@link #forward} leaves it); output in natural order.
      */
-    void transformColumns(double[] re, double[] im, int rowLength, int colFrom, int colTo, boolean inverse) {
-        for (int i = 0; i < size; i++) {
-            int j = reversed[i];
-            if (j > i) {
-                int a = i * rowLength;
-                int b = j * rowLength;
-                for (int c = colFrom; c < colTo; c++) {
-                    double t = re[a + c];
-                    re[a + c] = re[b + c];
-                    re[b + c] = t;
-                    t = im[a + c];
-                    im[a + c] = im[b + c];
-                    im[b + c] = t;
-                }
-            }
-        }
-        double sign = inverse ? 1 : -1;
+    void inverse(double[][] re, double[][] im, int from, int to) {
         for (int len = 2; len <= size; len <<= 1) {
             int half = len >> 1;
             int step = size / len;
             for (int j = 0; j < half; j++) {
                 double wr = cos[j * step];
-                double wi = sign * sin[j * step];
+                double wi = sin[j * step];
                 for (int i = j; i < size; i += len) {
-                    int a = i * rowLength;
-                    int b = (i + half) * rowLength;
-                    for (int c = colFrom; c < colTo; c++) {
-                        double br = re[b + c];
-                        double bi = im[b + c];
-                        double vr = br * wr - bi * wi;
-                        double vi = br * wi + bi * wr;
-                        re[b + c] = re[a + c] - vr;
-                        im[b + c] = im[a + c] - vi;
-                        re[a + c] += vr;
-                        im[a + c] += vi;
+                    double[] ar = re[i];
+                    double[] ai = im[i];
+                    double[] br = re[i + half];
+                    double[] bi = im[i + half];
+                    for (int c = from; c < to; c++) {
+                        double yr = br[c];
+                        double yi = bi[c];
+                        double vr = yr * wr - yi * wi;
+                        double vi = yr * wi + yi * wr;
+                        double xr = ar[c];
+                        double xi = ai[c];
+                        br[c] = xr - vr;
+                        bi[c] = xi - vi;
+                        ar[c] = xr + vr;
+                        ai[c] = xi + vi;
                     }
                 }
             }
