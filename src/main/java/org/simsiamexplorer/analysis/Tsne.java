@@ -103,14 +103,20 @@ public final class Tsne {
         return y;
     }
 
-    /** Gradient descent from {@code y} (interleaved, modified in place) on the affinities {@code p}. */
+    /**
+     * Gradient descent from {@code y} (interleaved, in input order; the final layout is written back into it) on
+     * the affinities {@code p}.
+     */
     static TsneResult optimise(SparseAffinities p, double[] y, TsneConfig config, TsneListener listener,
                                CancellationToken cancel, WorkerPool pool) {
         int n = p.rows();
         double learningRate = config.effectiveLearningRate(n);
         // below EXACT_BELOW points all pairs are cheaper than the grid, and exact
         TsneConfig used = n < EXACT_BELOW ? config.withRepulsion(RepulsionMethod.EXACT) : config;
-        TsneGradient gradient = new TsneGradient(p, used, pool, cancel);
+        // iterate in an order where neighbours have nearby indices (cache locality); report in input order
+        LocalityOrder order = LocalityOrder.breadthFirst(p);
+        TsneGradient gradient = new TsneGradient(order.apply(p), used, pool, cancel);
+        double[] local = order.toLocal(y);
         double[] grad = new double[2 * n];
         double[] update = new double[2 * n];
         double[] gains = new double[2 * n];
@@ -123,18 +129,19 @@ public final class Tsne {
                 java.util.Arrays.fill(gains, 1);
             }
             double momentum = early ? config.initialMomentum() : config.finalMomentum();
-            gradient.compute(y, early ? config.earlyExaggeration() : 1, grad);
-            step(y, grad, update, gains, momentum, learningRate);
-            recentre(y);
+            gradient.compute(local, early ? config.earlyExaggeration() : 1, grad);
+            step(local, grad, update, gains, momentum, learningRate);
+            recentre(local);
             if ((it + 1) % config.progressInterval() == 0 && it + 1 < config.iterations() && listener != TsneListener.NONE) {
-                FeatureMatrix copy = toMatrix(y);
+                order.toInput(local, y);
                 listener.onProgress(new TsneProgress(Stage.OPTIMISING, it + 1, config.iterations(),
-                        gradient.lazyKlDivergence(copy.copy()), copy));
+                        gradient.lazyKlDivergence(toMatrix(local)), toMatrix(y)));
             }
         }
         cancel.throwIfCancelled();
-        gradient.compute(y, 1, grad); // Z of the final layout, for its KL divergence
-        double kl = gradient.klDivergence(y);
+        gradient.compute(local, 1, grad); // Z of the final layout, for its KL divergence
+        double kl = gradient.klDivergence(local);
+        order.toInput(local, y);
         FeatureMatrix layout = toMatrix(y);
         listener.onProgress(new TsneProgress(Stage.DONE, config.iterations(), config.iterations(), kl, layout.copy()));
         return new TsneResult(layout, kl, config.iterations());
