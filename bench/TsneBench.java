@@ -6,6 +6,7 @@ import org.simsiamexplorer.analysis.Pca;
 import org.simsiamexplorer.analysis.PcaConfig;
 import org.simsiamexplorer.analysis.Tsne;
 import org.simsiamexplorer.analysis.TsneConfig;
+import org.simsiamexplorer.analysis.TsneProgress;
 import org.simsiamexplorer.analysis.TsneResult;
 
 import java.io.DataOutputStream;
@@ -31,7 +32,9 @@ import java.util.List;
  *                        [--interpolation points,minIntervals,maxWidth,maxIntervals]
  *                        [--write-dir DIR (writes n x d float32 little-endian + int32 labels for other tools)]
  *                        [--layout-in FILE (float32 n x 2 from another tool: only its trustworthiness is printed)]
- * Prints n, median wall time and process CPU time of Tsne.run (PCA + kNN + affinities + 750 iterations), peak heap of the JVM,
+ * Per run: wall and process CPU time of each stage (PCA to 50-d, exact kNN, affinities, 750 iterations), each stage
+ * timed from its own start report to the next one. Then n, median wall time and process CPU time of Tsne.run,
+ * peak heap of the JVM,
  * trustworthiness at k=10 (exact, for n <= trust-max; otherwise on a random 10,000-point subset, marked *),
  * and PCA-2 trustworthiness for reference.
  */
@@ -58,7 +61,8 @@ public class TsneBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[a]);
             }
         }
-        System.out.printf("threads=%d, max heap=%d MB%n", threads, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("threads=%d, max heap=%d MB, load average (1 min) %.2f%n", threads,
+                Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("| n | d | t-SNE wall time (median) | process CPU time (median) | runs | peak heap | trustworthiness k=10 | PCA-2 trustworthiness | KL |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (int n : sizes) {
@@ -87,18 +91,24 @@ public class TsneBench {
                 resetPeaks();
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
-                long[] last = {start};
-                String[] stage = {"start"};
+                long[] lastWall = {start};
+                long[] lastCpu = {cpuStart};
+                String[] stage = {"setup"};
                 StringBuilder stages = new StringBuilder();
+                // each stage is reported when it starts, so a report closes the previous stage
                 result = Tsne.run(data.features(), config, progress -> {
-                    if (!progress.stage().name().equals(stage[0])) {
-                        long now = System.nanoTime();
-                        stages.append(String.format("%s %.2fs, ", stage[0], (now - last[0]) / 1e9));
-                        last[0] = now;
-                        stage[0] = progress.stage().name();
+                    String name = stageName(progress.stage());
+                    if (!name.equals(stage[0])) {
+                        long wall = System.nanoTime();
+                        long cpuNow = processCpuNanos();
+                        stages.append(String.format("%s %.2f/%.2f, ", stage[0], (wall - lastWall[0]) / 1e9,
+                                (cpuNow - lastCpu[0]) / 1e9));
+                        lastWall[0] = wall;
+                        lastCpu[0] = cpuNow;
+                        stage[0] = name;
                     }
                 }, CancellationToken.NONE);
-                System.out.println("  stages: " + stages);
+                System.out.println("  run " + (r + 1) + " stages (wall/process CPU s): " + stages);
                 times.add((System.nanoTime() - start) / 1e9);
                 cpu.add((processCpuNanos() - cpuStart) / 1e9);
                 peak = Math.max(peak, peakHeap());
@@ -126,6 +136,8 @@ public class TsneBench {
             System.out.printf("| %d | %d | %.2f s (all: %s) | %.2f s | %d | %d MB | %s | %s | %.3f |%n", n, d, median,
                     times.stream().map(t -> String.format("%.2f", t)).toList(), cpuMedian, runs, peak >> 20, trust, pcaTrust,
                     result.klDivergence());
+            System.out.printf("load average (1 min) after n=%d: %.2f%n", n,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             if (writeDir != null) {
                 writeFloats(Path.of(writeDir, "java_layout_" + n + ".f32"), result.layout().values());
             }
@@ -143,6 +155,16 @@ public class TsneBench {
         }
         return LayoutQuality.trustworthiness(new FeatureMatrix(xs, m, x.cols()), new FeatureMatrix(ys, m, 2), 10,
                 threads, CancellationToken.NONE);
+    }
+
+    private static String stageName(TsneProgress.Stage stage) {
+        return switch (stage) {
+            case REDUCING_DIMENSIONS -> "PCA";
+            case FINDING_NEIGHBOURS -> "kNN";
+            case CALIBRATING_AFFINITIES -> "affinities";
+            case OPTIMISING -> "optimisation";
+            case DONE -> "done";
+        };
     }
 
     /** CPU time of the whole JVM (all threads); with a busy shared machine it is steadier than wall time. */

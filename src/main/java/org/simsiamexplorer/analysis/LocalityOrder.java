@@ -1,7 +1,5 @@
 package org.simsiamexplorer.analysis;
 
-import java.util.Arrays;
-
 /**
  * A renumbering of t-SNE's points in breadth-first order over the affinity graph, so that a point's neighbours get
  * nearby numbers. The attractive forces read the layout at every neighbour of every point, every iteration; in
@@ -49,31 +47,49 @@ final class LocalityOrder {
         return new LocalityOrder(order);
     }
 
-    /** P with rows and columns renumbered (columns ascending within each row again). */
+    /**
+     * P with rows and columns renumbered, columns ascending within each row: two counting transposes (each
+     * emits rows in ascending column order), no sorting.
+     */
     SparseAffinities apply(SparseAffinities p) {
-        int n = order.length;
-        int[] rowStart = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            int old = order[i];
-            rowStart[i + 1] = rowStart[i] + p.rowStart()[old + 1] - p.rowStart()[old];
+        return transposeRenumbered(transposeRenumbered(p, rank), identity());
+    }
+
+    private int[] identity() {
+        int[] same = new int[order.length];
+        for (int i = 0; i < same.length; i++) {
+            same[i] = i;
         }
-        int[] columns = new int[rowStart[n]];
-        double[] values = new double[rowStart[n]];
-        long[] keys = new long[0];
+        return same;
+    }
+
+    /**
+     * The transpose of {@code p} with every index {@code i} renamed {@code renamed[i]}: entry (i, j) goes to
+     * (renamed[j], renamed[i]). Source rows are visited in ascending renamed order, so each output row fills in
+     * ascending column order.
+     */
+    private static SparseAffinities transposeRenumbered(SparseAffinities p, int[] renamed) {
+        int n = p.rows();
+        int[] visit = new int[n]; // visit[newIndex] = source row
         for (int i = 0; i < n; i++) {
-            int old = order[i];
-            int from = p.rowStart()[old];
-            int len = p.rowStart()[old + 1] - from;
-            if (keys.length < len) {
-                keys = new long[Math.max(len, 2 * keys.length)];
-            }
-            for (int e = 0; e < len; e++) {
-                keys[e] = ((long) rank[p.columns()[from + e]] << 32) | e;
-            }
-            Arrays.sort(keys, 0, len);
-            for (int e = 0; e < len; e++) {
-                columns[rowStart[i] + e] = (int) (keys[e] >>> 32);
-                values[rowStart[i] + e] = p.values()[from + (int) keys[e]];
+            visit[renamed[i]] = i;
+        }
+        int[] rowStart = new int[n + 1];
+        for (int e = 0; e < p.nonZeros(); e++) {
+            rowStart[renamed[p.columns()[e]] + 1]++;
+        }
+        for (int r = 0; r < n; r++) {
+            rowStart[r + 1] += rowStart[r];
+        }
+        int[] fill = java.util.Arrays.copyOf(rowStart, n);
+        int[] columns = new int[p.nonZeros()];
+        double[] values = new double[p.nonZeros()];
+        for (int c = 0; c < n; c++) {
+            int source = visit[c];
+            for (int e = p.rowStart()[source]; e < p.rowStart()[source + 1]; e++) {
+                int row = renamed[p.columns()[e]];
+                columns[fill[row]] = c;
+                values[fill[row]++] = p.values()[e];
             }
         }
         return new SparseAffinities(rowStart, columns, values);

@@ -109,6 +109,7 @@ public final class Tsne {
      */
     static TsneResult optimise(SparseAffinities p, double[] y, TsneConfig config, TsneListener listener,
                                CancellationToken cancel, WorkerPool pool) {
+        listener.onProgress(new TsneProgress(Stage.OPTIMISING, 0, config.iterations(), Double.NaN, null));
         int n = p.rows();
         double learningRate = config.effectiveLearningRate(n);
         // below EXACT_BELOW points all pairs are cheaper than the grid, and exact

@@ -4,6 +4,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * A progress report from {@link Tsne}: what is running, how far, and during optimisation a copy of the layout.
+ * Each stage is reported when it starts; optimisation first with iteration 0 and no layout, then every
+ * {@link TsneConfig#progressInterval()} iterations with one.
  * The KL divergence of an intermediate layout is computed only when {@link #klDivergence()} is first called (one
  * logarithm per non-zero of P, ~15 ms at n = 10,000): the map animation reports every few iterations and never
  * reads it.
@@ -24,7 +26,7 @@ public final class TsneProgress {
      * @param iteration       gradient-descent iterations done (0 before optimisation)
      * @param totalIterations iterations planned
      * @param klDivergence    KL(P || Q) of the current layout against the un-exaggerated P; NaN before optimisation
-     * @param layout          a copy of the current {@code n x 2} layout; null before optimisation
+     * @param layout          a copy of the current {@code n x 2} layout; null before the first iteration
      */
     public TsneProgress(Stage stage, int iteration, int totalIterations, double klDivergence, FeatureMatrix layout) {
         this.stage = stage;
@@ -61,7 +63,7 @@ public final class TsneProgress {
         return klDivergence;
     }
 
-    /** A copy of the current {@code n x 2} layout; null before optimisation. */
+    /** A copy of the current {@code n x 2} layout; null before the first iteration. */
     public FeatureMatrix layout() {
         return layout;
     }

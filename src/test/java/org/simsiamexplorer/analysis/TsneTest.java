@@ -45,7 +45,10 @@ class TsneTest {
         assertEquals(TsneProgress.Stage.DONE, seen.get(seen.size() - 1).stage());
         List<Integer> iterations = seen.stream().filter(p -> p.stage() == TsneProgress.Stage.OPTIMISING)
                 .map(TsneProgress::iteration).toList();
-        assertEquals(List.of(25, 50, 75), iterations);
+        assertEquals(List.of(0, 25, 50, 75), iterations, "optimisation start, then every 25 iterations");
+        TsneProgress start = seen.stream().filter(p -> p.stage() == TsneProgress.Stage.OPTIMISING).findFirst()
+                .orElseThrow();
+        assertTrue(start.layout() == null, "no layout before the first iteration");
         TsneProgress mid = seen.stream().filter(p -> p.iteration() == 50).findFirst().orElseThrow();
         assertEquals(300, mid.layout().rows());
         assertTrue(mid.klDivergence() > 0);
