@@ -112,19 +112,22 @@ final class FftRepulsion {
             }
         });
         cancel.throwIfCancelled();
-        for (int r = 0; r < m; r++) {
-            java.util.Arrays.fill(gridRe[r], 0);
-            java.util.Arrays.fill(gridIm[r], 0);
-        }
-        for (int c = 0; c < chunks; c++) {
-            double[] grid = partial[c];
-            for (int r = 0; r < nodes; r++) {
+        // the charge grid: zero but for the per-thread charges summed (in thread order) into the top-left quarter
+        pool.run(Math.min(m, 4 * pool.threads()), band -> {
+            int bands = Math.min(m, 4 * pool.threads());
+            for (int r = WorkerPool.chunkStart(m, bands, band); r < WorkerPool.chunkStart(m, bands, band + 1); r++) {
                 double[] row = gridRe[r];
-                for (int s = 0; s < nodes; s++) {
-                    row[s] += grid[r * nodes + s];
+                java.util.Arrays.fill(row, 0);
+                java.util.Arrays.fill(gridIm[r], 0);
+                if (r < nodes) {
+                    for (double[] grid : partial) {
+                        for (int s = 0; s < nodes; s++) {
+                            row[s] += grid[r * nodes + s];
+                        }
+                    }
                 }
             }
-        }
+        });
 
         // forward transform, pointwise products and the first inverse pass, the last two fused per column strip
         Grid2d.strips(pool, nodes, (from, to) -> fft.forward(gridRe, gridIm, from, to));
@@ -249,25 +252,37 @@ final class FftRepulsion {
      * the kernel is even), and {@code dx/(1+r^2)^2 + i dy/(1+r^2)^2} for the forces.
      */
     private void computeKernelSpectra(WorkerPool pool, int m, int nodes, double spacing) {
-        double[][] zIm = new double[m][m];
-        for (int r = 0; r < m; r++) {
-            int ix = r < nodes ? r : (r > m - nodes ? r - m : Integer.MIN_VALUE);
-            for (int s = 0; s < m; s++) {
-                int iy = s < nodes ? s : (s > m - nodes ? s - m : Integer.MIN_VALUE);
-                if (ix == Integer.MIN_VALUE || iy == Integer.MIN_VALUE) {
-                    zKernel[r][s] = 0;
-                    forceKernelRe[r][s] = 0;
-                    forceKernelIm[r][s] = 0;
-                } else {
-                    double dx = ix * spacing;
-                    double dy = iy * spacing;
-                    double w = 1 / (1 + dx * dx + dy * dy);
-                    zKernel[r][s] = w;
-                    forceKernelRe[r][s] = dx * w * w;
-                    forceKernelIm[r][s] = dy * w * w;
-                }
+        double[][] zIm = gridIm; // free scratch here: the charge grid is built after this
+        int bands = Math.min(m, 4 * pool.threads());
+        pool.run(bands, band -> {
+            for (int r = WorkerPool.chunkStart(m, bands, band); r < WorkerPool.chunkStart(m, bands, band + 1); r++) {
+                java.util.Arrays.fill(zIm[r], 0);
+                kernelRow(r, m, nodes, spacing);
+            }
+        });
+        Grid2d.forward(fft, pool, m, zKernel, zIm, forceKernelRe, forceKernelIm);
+    }
+
+    /** Row r of the circulant kernel grids (zero where no node offset maps). */
+    private void kernelRow(int r, int m, int nodes, double spacing) {
+        int ix = r < nodes ? r : (r > m - nodes ? r - m : Integer.MIN_VALUE);
+        double[] z = zKernel[r];
+        double[] fx = forceKernelRe[r];
+        double[] fy = forceKernelIm[r];
+        for (int s = 0; s < m; s++) {
+            int iy = s < nodes ? s : (s > m - nodes ? s - m : Integer.MIN_VALUE);
+            if (ix == Integer.MIN_VALUE || iy == Integer.MIN_VALUE) {
+                z[s] = 0;
+                fx[s] = 0;
+                fy[s] = 0;
+            } else {
+                double dx = ix * spacing;
+                double dy = iy * spacing;
+                double w = 1 / (1 + dx * dx + dy * dy);
+                z[s] = w;
+                fx[s] = dx * w * w;
+                fy[s] = dy * w * w;
             }
         }
-        Grid2d.forward(fft, pool, m, zKernel, zIm, forceKernelRe, forceKernelIm);
     }
 }

@@ -52,6 +52,7 @@ public final class Pca {
     /**
      * Fits and also returns the training rows projected onto the axes, computed from the last subspace pass
      * ({@code (X - mean) B V = (X - mean) * axes}), which spares {@link PcaResult#transform} its pass over X.
+     * The input must already be known to be finite.
      */
     static Fitted fitAndProject(FeatureMatrix x, PcaConfig config, CancellationToken cancel) {
         if (config.components() > x.cols()) {
@@ -61,7 +62,7 @@ public final class Pca {
         if (x.rows() < 2) {
             throw new IllegalArgumentException("PCA needs at least 2 rows, got " + x.rows());
         }
-        x.requireFinite("PCA input features");
+        // no finiteness pass here: the caller (Tsne) has just made it over the same input
         try (WorkerPool pool = new WorkerPool(config.threads())) {
             return new Pca(x, config, cancel, pool).fitted();
         }

@@ -63,7 +63,7 @@ public final class Tsne {
         KnnGraph graph = KnnSearch.graph(reduced, k, DistanceMetric.EUCLIDEAN, config.threads(), cancel);
         listener.onProgress(new TsneProgress(Stage.CALIBRATING_AFFINITIES, 0, config.iterations(), Double.NaN, null));
         double[] conditional = TsneAffinities.conditional(graph, Math.max(1, perplexity), config.threads(), cancel);
-        return TsneAffinities.symmetrize(graph, conditional);
+        return TsneAffinities.symmetrize(graph, conditional, config.threads());
     }
 
     private static PcaConfig pcaConfig(TsneConfig config, int components) {

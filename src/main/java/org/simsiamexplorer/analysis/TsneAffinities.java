@@ -87,61 +87,93 @@ public final class TsneAffinities {
 
     /** {@code P = (P_cond + P_cond^T) / 2n} as compressed rows; entries sum to 1. */
     public static SparseAffinities symmetrize(KnnGraph graph, double[] conditional) {
+        return symmetrize(graph, conditional, 1);
+    }
+
+    /**
+     * {@code P = (P_cond + P_cond^T) / 2n} on {@code threads} threads: row i merges its own neighbours (sorted by
+     * column) with the points that have i as a neighbour (ascending by construction), adding the two values where
+     * both exist. The same result whatever the thread count.
+     */
+    public static SparseAffinities symmetrize(KnnGraph graph, double[] conditional, int threads) {
         int n = graph.rows();
         int k = graph.k();
-        int[] count = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            count[i] += k;
-            for (int r = 0; r < k; r++) {
-                count[graph.neighbour(i, r)]++;
-            }
+        int[] neighbours = graph.neighbours();
+        // incoming entries: row j lists the i with j in kNN(i), i ascending, and where in P_cond (i*k + r) they are
+        int[] inStart = new int[n + 1];
+        for (int e = 0; e < n * k; e++) {
+            inStart[neighbours[e] + 1]++;
         }
-        int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            start[i + 1] = start[i] + count[i];
+        for (int j = 0; j < n; j++) {
+            inStart[j + 1] += inStart[j];
         }
-        int[] fill = start.clone();
-        int[] cols = new int[start[n]];
-        double[] vals = new double[start[n]];
-        double scale = 1.0 / (2.0 * n);
-        for (int i = 0; i < n; i++) {
-            for (int r = 0; r < k; r++) {
-                int j = graph.neighbour(i, r);
-                double v = conditional[i * k + r] * scale;
-                cols[fill[i]] = j;
-                vals[fill[i]++] = v;
-                cols[fill[j]] = i;
-                vals[fill[j]++] = v;
-            }
+        int[] inFill = java.util.Arrays.copyOf(inStart, n);
+        int[] inSource = new int[n * k];
+        for (int e = 0; e < n * k; e++) {
+            inSource[inFill[neighbours[e]]++] = e;
         }
-        // sort each row by column and merge duplicates (j in kNN(i) and i in kNN(j))
-        int[] outStart = new int[n + 1];
-        int out = 0;
-        long[] keys = new long[0];
-        for (int i = 0; i < n; i++) {
-            int from = start[i];
-            int len = start[i + 1] - from;
-            if (keys.length < len) {
-                keys = new long[Math.max(len, keys.length * 2)];
-            }
-            for (int e = 0; e < len; e++) {
-                keys[e] = ((long) cols[from + e] << 32) | e;
-            }
-            java.util.Arrays.sort(keys, 0, len);
-            double[] rowVals = java.util.Arrays.copyOfRange(vals, from, from + len);
-            outStart[i] = out;
-            for (int e = 0; e < len; e++) {
-                int col = (int) (keys[e] >>> 32);
-                double v = rowVals[(int) keys[e]];
-                if (out > outStart[i] && cols[out - 1] == col) {
-                    vals[out - 1] += v;
-                } else {
-                    cols[out] = col;
-                    vals[out++] = v;
+        int[] ownOrder = new int[n * k]; // per row, the ranks r sorted by neighbour index
+        int[] mergedLength = new int[n];
+        int chunks = Math.max(1, Math.min(64, n / 256));
+        try (WorkerPool pool = new WorkerPool(threads)) {
+            pool.run(chunks, c -> {
+                long[] keys = new long[k];
+                for (int i = WorkerPool.chunkStart(n, chunks, c); i < WorkerPool.chunkStart(n, chunks, c + 1); i++) {
+                    for (int r = 0; r < k; r++) {
+                        keys[r] = ((long) neighbours[i * k + r] << 32) | r;
+                    }
+                    java.util.Arrays.sort(keys);
+                    for (int r = 0; r < k; r++) {
+                        ownOrder[i * k + r] = (int) keys[r];
+                    }
+                    mergedLength[i] = merge(i, k, neighbours, ownOrder, inStart, inSource, conditional, 0, null, null,
+                            0);
                 }
+            });
+            int[] rowStart = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                rowStart[i + 1] = rowStart[i] + mergedLength[i];
             }
+            int[] columns = new int[rowStart[n]];
+            double[] values = new double[rowStart[n]];
+            double scale = 1.0 / (2.0 * n);
+            pool.run(chunks, c -> {
+                for (int i = WorkerPool.chunkStart(n, chunks, c); i < WorkerPool.chunkStart(n, chunks, c + 1); i++) {
+                    merge(i, k, neighbours, ownOrder, inStart, inSource, conditional, scale, columns, values,
+                            rowStart[i]);
+                }
+            });
+            return new SparseAffinities(rowStart, columns, values);
         }
-        outStart[n] = out;
-        return new SparseAffinities(outStart, java.util.Arrays.copyOf(cols, out), java.util.Arrays.copyOf(vals, out));
+    }
+
+    /**
+     * Merges row i's own entries (by column) with its incoming ones (by source row); writes
+     * {@code (p_j|i + p_i|j) * scale} from {@code out} on when {@code columns} is given. Returns the merged length.
+     */
+    private static int merge(int i, int k, int[] neighbours, int[] ownOrder, int[] inStart, int[] inSource,
+                             double[] conditional, double scale, int[] columns, double[] values, int out) {
+        int a = 0;
+        int b = inStart[i];
+        int bEnd = inStart[i + 1];
+        int written = 0;
+        while (a < k || b < bEnd) {
+            int ownColumn = a < k ? neighbours[i * k + ownOrder[i * k + a]] : Integer.MAX_VALUE;
+            int inColumn = b < bEnd ? inSource[b] / k : Integer.MAX_VALUE;
+            int column = Math.min(ownColumn, inColumn);
+            double v = 0;
+            if (ownColumn == column) {
+                v += conditional[i * k + ownOrder[i * k + a++]];
+            }
+            if (inColumn == column) {
+                v += conditional[inSource[b++]];
+            }
+            if (columns != null) {
+                columns[out + written] = column;
+                values[out + written] = v * scale;
+            }
+            written++;
+        }
+        return written;
     }
 }

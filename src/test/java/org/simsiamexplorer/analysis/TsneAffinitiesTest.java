@@ -1,8 +1,10 @@
 package org.simsiamexplorer.analysis;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +47,19 @@ class TsneAffinitiesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void symmetricAffinitiesDoNotDependOnThreadCount() {
+        FeatureMatrix x = GaussianClusters.generate(3000, 8, 3, 2.0, 8).features();
+        KnnGraph graph = KnnSearch.graph(x, 30, DistanceMetric.EUCLIDEAN);
+        double[] conditional = TsneAffinities.conditional(graph, 10, 2, CancellationToken.NONE);
+        SparseAffinities one = TsneAffinities.symmetrize(graph, conditional, 1);
+        SparseAffinities three = TsneAffinities.symmetrize(graph, conditional, 3);
+        assertArrayEquals(one.rowStart(), three.rowStart());
+        assertArrayEquals(one.columns(), three.columns());
+        assertArrayEquals(one.values(), three.values());
+        assertTrue(one.nonZeros() > 3000 * 30, "incoming entries were merged in: " + one.nonZeros());
     }
 
     @ParameterizedTest(name = "scale {0}")
