@@ -9,7 +9,8 @@ package org.simsiamexplorer.analysis;
  * {@code d / (1+|d|^2)^2} (x and y packed into one complex transform), which gives
  * {@code sum_j w_ij^2 (y_i - y_j)} directly, and gets {@code Z = G^T K G} with {@code K = 1/(1+|d|^2)} from the
  * spectrum by Parseval, without an inverse transform. The kernel spectra are cached: the box side is rounded up
- * to a power of 1.02 so that consecutive iterations usually share them.
+ * to a power of 1.02 so that consecutive iterations usually share them. Single-threaded (see {@link Grid2d});
+ * {@link TsneGradient} runs it beside the attractive forces.
  */
 final class FftRepulsion {
     private static final double SPREAD_QUANTUM = Math.log(1.02);
@@ -33,7 +34,6 @@ final class FftRepulsion {
     private int[] baseY;
     private double[] wx;
     private double[] wy;
-    private double[][] partialGrids;
 
     FftRepulsion(int pointsPerInterval, int minIntervals, double maxIntervalWidth, int maxIntervals) {
         this.maxIntervals = maxIntervals;
@@ -55,7 +55,7 @@ final class FftRepulsion {
     }
 
     /** Writes {@code sum_j w_ij^2 (y_i - y_j)} into {@code repulsion} (length 2n) and returns Z. */
-    double compute(double[] y, int n, double[] repulsion, WorkerPool pool, CancellationToken cancel) {
+    double compute(double[] y, int n, double[] repulsion, CancellationToken cancel) {
         int p = pointsPerInterval;
         double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
@@ -78,115 +78,80 @@ final class FftRepulsion {
         prepareGrids(m);
         long key = quantum * 64 + Integer.numberOfTrailingZeros(m);
         if (key != cachedKernelKey) {
-            computeKernelSpectra(pool, m, nodes, width / p);
+            computeKernelSpectra(m, nodes, width / p);
             cachedKernelKey = key;
         }
 
         // interpolation weights and base node of every point; unit charges spread onto the grid
-        preparePointBuffers(n, pool.threads(), nodes);
+        prepareBuffers(n);
         int[] baseX = this.baseX;
         int[] baseY = this.baseY;
         double[] wx = this.wx;
         double[] wy = this.wy;
-        int chunks = pool.threads();
-        double[][] partial = partialGrids;
-        pool.run(chunks, c -> {
-            double[] grid = partial[c];
-            java.util.Arrays.fill(grid, 0, nodes * nodes, 0);
-            for (int i = WorkerPool.chunkStart(n, chunks, c); i < WorkerPool.chunkStart(n, chunks, c + 1); i++) {
-                double fx = (y[2 * i] - lowX) / width;
-                double fy = (y[2 * i + 1] - lowY) / width;
-                int bx = Math.min(intervals - 1, Math.max(0, (int) fx));
-                int by = Math.min(intervals - 1, Math.max(0, (int) fy));
-                baseX[i] = bx * p;
-                baseY[i] = by * p;
-                lagrange(fx - bx, wx, i * p);
-                lagrange(fy - by, wy, i * p);
-                for (int a = 0; a < p; a++) {
-                    int row = (baseX[i] + a) * nodes + baseY[i];
-                    double ax = wx[i * p + a];
-                    for (int b = 0; b < p; b++) {
-                        grid[row + b] += ax * wy[i * p + b];
-                    }
-                }
-            }
-        });
-        cancel.throwIfCancelled();
-        // the charge grid: zero but for the per-thread charges summed (in thread order) into the top-left quarter
-        pool.run(Math.min(m, 4 * pool.threads()), band -> {
-            int bands = Math.min(m, 4 * pool.threads());
-            for (int r = WorkerPool.chunkStart(m, bands, band); r < WorkerPool.chunkStart(m, bands, band + 1); r++) {
-                double[] row = gridRe[r];
-                java.util.Arrays.fill(row, 0);
-                java.util.Arrays.fill(gridIm[r], 0);
-                if (r < nodes) {
-                    for (double[] grid : partial) {
-                        for (int s = 0; s < nodes; s++) {
-                            row[s] += grid[r * nodes + s];
-                        }
-                    }
-                }
-            }
-        });
-
-        // forward transform, pointwise products and the first inverse pass, the last two fused per column strip
-        Grid2d.strips(pool, nodes, (from, to) -> fft.forward(gridRe, gridIm, from, to));
-        Grid2d.transpose(pool, m, gridRe, gridIm);
-        int strips = Grid2d.stripCount(pool, m);
-        double[] partialZ = new double[strips];
-        pool.run(strips, st -> {
-            int from = Grid2d.stripStart(m, strips, st);
-            int to = Grid2d.stripStart(m, strips, st + 1);
-            fft.forward(gridRe, gridIm, from, to);
-            partialZ[st] = multiplyByKernels(from, to);
-            fft.inverse(gridRe, gridIm, from, to);
-        });
-        cancel.throwIfCancelled();
-        Grid2d.transpose(pool, m, gridRe, gridIm);
-        Grid2d.strips(pool, nodes, (from, to) -> fft.inverse(gridRe, gridIm, from, to));
-        cancel.throwIfCancelled();
-        double zSum = 0;
-        for (double z : partialZ) {
-            zSum += z;
+        double invWidth = 1 / width;
+        for (int r = 0; r < m; r++) {
+            java.util.Arrays.fill(gridRe[r], 0);
+            java.util.Arrays.fill(gridIm[r], 0);
         }
+        for (int i = 0; i < n; i++) {
+            double fx = (y[2 * i] - lowX) * invWidth;
+            double fy = (y[2 * i + 1] - lowY) * invWidth;
+            int bx = Math.min(intervals - 1, Math.max(0, (int) fx));
+            int by = Math.min(intervals - 1, Math.max(0, (int) fy));
+            baseX[i] = bx * p;
+            baseY[i] = by * p;
+            lagrange(fx - bx, wx, i * p);
+            lagrange(fy - by, wy, i * p);
+            for (int a = 0; a < p; a++) {
+                double[] row = gridRe[baseX[i] + a];
+                double ax = wx[i * p + a];
+                for (int b = 0; b < p; b++) {
+                    row[baseY[i] + b] += ax * wy[i * p + b];
+                }
+            }
+        }
+        cancel.throwIfCancelled();
+
+        Grid2d.forward(fft, nodes, gridRe, gridIm);
+        double zSum = multiplyByKernels();
+        cancel.throwIfCancelled();
+        Grid2d.inverse(fft, nodes, gridRe, gridIm);
+        cancel.throwIfCancelled();
         double scale = 1.0 / ((double) m * m);
 
-        int gatherChunks = Math.max(1, Math.min(4 * pool.threads(), n / 512 + 1));
-        pool.run(gatherChunks, c -> {
-            for (int i = WorkerPool.chunkStart(n, gatherChunks, c); i < WorkerPool.chunkStart(n, gatherChunks, c + 1); i++) {
-                double fx = 0;
-                double fy = 0;
-                for (int a = 0; a < p; a++) {
-                    double[] rowRe = gridRe[baseX[i] + a];
-                    double[] rowIm = gridIm[baseX[i] + a];
-                    double ax = wx[i * p + a];
-                    for (int b = 0; b < p; b++) {
-                        double w = ax * wy[i * p + b];
-                        fx += w * rowRe[baseY[i] + b];
-                        fy += w * rowIm[baseY[i] + b];
-                    }
+        for (int i = 0; i < n; i++) {
+            double fx = 0;
+            double fy = 0;
+            for (int a = 0; a < p; a++) {
+                double[] rowRe = gridRe[baseX[i] + a];
+                double[] rowIm = gridIm[baseX[i] + a];
+                double ax = wx[i * p + a];
+                for (int b = 0; b < p; b++) {
+                    double w = ax * wy[i * p + b];
+                    fx += w * rowRe[baseY[i] + b];
+                    fy += w * rowIm[baseY[i] + b];
                 }
-                repulsion[2 * i] = fx * scale;
-                repulsion[2 * i + 1] = fy * scale;
             }
-        });
+            repulsion[2 * i] = fx * scale;
+            repulsion[2 * i + 1] = fy * scale;
+        }
         return zSum * scale - n; // remove the self terms w_ii = 1 (their interpolation error is negligible)
     }
 
     /**
-     * Over columns [from, to) of the (transposed) spectrum: adds up {@code |G|^2 K_z} (Parseval: {@code G^T (K * G)},
-     * K even so its spectrum is real) and replaces G by {@code G * K_force}.
+     * Over the (transposed) spectrum: adds up {@code |G|^2 K_z} (Parseval: {@code G^T (K * G)}, K even so its
+     * spectrum is real) and replaces G by {@code G * K_force}.
      */
-    private double multiplyByKernels(int from, int to) {
+    private double multiplyByKernels() {
         int m = gridSize;
-        double[] zColumns = new double[to];
+        double[] zColumns = new double[m]; // per-column sums keep the row loop free of a reduction (vectorises)
         for (int r = 0; r < m; r++) {
             double[] gRe = gridRe[r];
             double[] gIm = gridIm[r];
             double[] kz = zKernel[r];
             double[] kRe = forceKernelRe[r];
             double[] kIm = forceKernelIm[r];
-            for (int c = from; c < to; c++) {
+            for (int c = 0; c < m; c++) {
                 double gr = gRe[c];
                 double gi = gIm[c];
                 zColumns[c] += (gr * gr + gi * gi) * kz[c];
@@ -197,8 +162,8 @@ final class FftRepulsion {
             }
         }
         double z = 0;
-        for (int c = from; c < to; c++) {
-            z += zColumns[c];
+        for (double v : zColumns) {
+            z += v;
         }
         return z;
     }
@@ -220,17 +185,14 @@ final class FftRepulsion {
         }
     }
 
-    /** Per-point interpolation state and per-thread charge grids, kept between calls (no allocation per iteration). */
-    private void preparePointBuffers(int n, int threads, int nodes) {
+    /** Per-point interpolation state, kept between calls (no allocation per iteration). */
+    private void prepareBuffers(int n) {
         int p = pointsPerInterval;
         if (baseX == null || baseX.length != n) {
             baseX = new int[n];
             baseY = new int[n];
             wx = new double[n * p];
             wy = new double[n * p];
-        }
-        if (partialGrids == null || partialGrids.length != threads || partialGrids[0].length < nodes * nodes) {
-            partialGrids = new double[threads][nodes * nodes];
         }
     }
 
@@ -251,16 +213,13 @@ final class FftRepulsion {
      * Spectra of the circulant embeddings for node offsets -(nodes-1) .. nodes-1: {@code 1/(1+r^2)} for Z (real:
      * the kernel is even), and {@code dx/(1+r^2)^2 + i dy/(1+r^2)^2} for the forces.
      */
-    private void computeKernelSpectra(WorkerPool pool, int m, int nodes, double spacing) {
+    private void computeKernelSpectra(int m, int nodes, double spacing) {
         double[][] zIm = gridIm; // free scratch here: the charge grid is built after this
-        int bands = Math.min(m, 4 * pool.threads());
-        pool.run(bands, band -> {
-            for (int r = WorkerPool.chunkStart(m, bands, band); r < WorkerPool.chunkStart(m, bands, band + 1); r++) {
-                java.util.Arrays.fill(zIm[r], 0);
-                kernelRow(r, m, nodes, spacing);
-            }
-        });
-        Grid2d.forward(fft, pool, m, zKernel, zIm, forceKernelRe, forceKernelIm);
+        for (int r = 0; r < m; r++) {
+            java.util.Arrays.fill(zIm[r], 0);
+            kernelRow(r, m, nodes, spacing);
+        }
+        Grid2d.forward(fft, m, zKernel, zIm, forceKernelRe, forceKernelIm);
     }
 
     /** Row r of the circulant kernel grids (zero where no node offset maps). */

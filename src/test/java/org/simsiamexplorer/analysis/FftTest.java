@@ -72,9 +72,9 @@ class FftTest {
         double[][] kRe = copy(kernelRe);
         double[][] kIm = copy(kernelIm);
         Fft fft = new Fft(m);
-        try (WorkerPool pool = new WorkerPool(2)) {
-            Grid2d.forward(fft, pool, m, kRe, kIm);
-            Grid2d.forward(fft, pool, filled, gRe, gIm);
+        {
+            Grid2d.forward(fft, m, kRe, kIm);
+            Grid2d.forward(fft, filled, gRe, gIm);
             for (int r = 0; r < m; r++) {
                 for (int c = 0; c < m; c++) {
                     double a = gRe[r][c];
@@ -83,7 +83,7 @@ class FftTest {
                     gIm[r][c] = a * kIm[r][c] + b * kRe[r][c];
                 }
             }
-            Grid2d.inverse(fft, pool, filled, gRe, gIm);
+            Grid2d.inverse(fft, filled, gRe, gIm);
         }
         for (int r = 0; r < filled; r++) {
             for (int c = 0; c < filled; c++) {

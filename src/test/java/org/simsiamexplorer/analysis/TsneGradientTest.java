@@ -72,7 +72,7 @@ class TsneGradientTest {
         try (WorkerPool pool = new WorkerPool(2)) {
             zExact = new TsneGradient(p, config, pool, CancellationToken.NONE).exactRepulsion(y, n, exact);
             zApprox = new FftRepulsion(config.interpolationPoints(), config.minIntervals(), config.maxIntervalWidth(), config.maxIntervals())
-                    .compute(y, n, approx, pool, CancellationToken.NONE);
+                    .compute(y, n, approx, CancellationToken.NONE);
         }
         double diff = 0;
         double norm = 0;
