@@ -16,7 +16,7 @@ public enum GradientPrecision {
     FLOAT32("float32"),
     /**
      * bfloat16 weights and activations (8-bit mantissa; oneDNN accumulates products in float32). On a CPU with
-     * native bfloat16 dot products (AVX512-BF16, AMX) the ResNet's gradients cost about 0.57x the CPU time of float32;
+     * native bfloat16 dot products (AVX512-BF16, AMX) the ResNet's gradients cost about half the CPU time of float32;
      * each gradient is off by a few tenths of a percent, which averages out over the samples (tests and
      * bench/ShapBench measure the effect on completeness).
      */
