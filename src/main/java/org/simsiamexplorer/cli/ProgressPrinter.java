@@ -29,14 +29,19 @@ final class ProgressPrinter implements TrainingListener {
         if (s.stepInEpoch() % every == 0 || s.stepInEpoch() == 1 || now - lastPrint >= minMillis) {
             lastPrint = now;
             out.println(String.format(Locale.ROOT,
-                    "epoch %d  step %d/%d (%d)  loss %.4f  lr %.5f  %.1f images/s  ETA %s",
-                    s.epoch(), s.stepInEpoch(), s.stepsPerEpoch(), s.step(), s.loss(), s.lr(), s.imagesPerSecond(),
-                    duration(s.etaSeconds())));
+                    "epoch %d  step %d/%d (%d)  loss %.4f  std %.4f  lr %.5f  %.1f images/s  ETA %s",
+                    s.epoch(), s.stepInEpoch(), s.stepsPerEpoch(), s.step(), s.loss(), s.collapseStd(), s.lr(),
+                    s.imagesPerSecond(), duration(s.etaSeconds())));
         }
     }
 
     @Override
     public void onEpoch(EpochMetrics e) {
+        if (e.isUntrainedBaseline()) {
+            out.println(String.format(Locale.ROOT, "before training (random initialisation): kNN top-1 %.2f%%"
+                    + " (measured in %s)", 100 * e.knnTop1(), duration(e.seconds())));
+            return;
+        }
         out.println(String.format(Locale.ROOT,
                 "epoch %d done in %s: mean loss %.4f  collapse std %.4f (healthy ~%.4f%s)  kNN top-1 %s",
                 e.epoch(), duration(e.seconds()), e.meanLoss(), e.collapseStd(), e.collapseReference(),

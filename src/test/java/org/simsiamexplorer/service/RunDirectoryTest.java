@@ -36,9 +36,9 @@ class RunDirectoryTest {
     @Test
     void metricsAreReadBackInOrderWithNaNKept() throws IOException {
         RunDirectory run = RunDirectory.create(runs, TrainingConfig.cpuDemo().withName("m"));
-        run.appendStep(new StepMetrics(0, 1, 1, 10, 0.5, 0.01, 30, 100));
+        run.appendStep(new StepMetrics(0, 1, 1, 10, 0.5, 0.01, 30, 100, 0.02));
         run.appendEpoch(new EpochMetrics(0, -0.4, 0.02, 0.022, Double.NaN, 12));
-        run.appendStep(new StepMetrics(1, 2, 1, 10, -0.6, 0.009, 31, 90));
+        run.appendStep(new StepMetrics(1, 2, 1, 10, -0.6, 0.009, 31, 90, 0.02));
         RunDirectory.Metrics metrics = run.readMetrics();
         assertEquals(2, metrics.steps().size());
         assertEquals(-0.6, metrics.steps().get(1).loss());
@@ -48,7 +48,7 @@ class RunDirectoryTest {
     @Test
     void aHalfWrittenLastLineIsLeftForTheNextRead() throws IOException {
         RunDirectory run = RunDirectory.create(runs, TrainingConfig.cpuDemo().withName("f"));
-        run.appendStep(new StepMetrics(0, 1, 1, 10, 0.5, 0.01, 30, 100));
+        run.appendStep(new StepMetrics(0, 1, 1, 10, 0.5, 0.01, 30, 100, 0.02));
         Files.writeString(run.root().resolve(RunDirectory.METRICS), "{\"type\":\"step\",\"epo",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         RunDirectory.MetricsChunk first = run.readMetricsFrom(0);

@@ -52,8 +52,8 @@ class SimSiamTrainingServiceTest {
         RunDirectory.Metrics metrics = run.readMetrics();
         assertEquals(6, metrics.steps().size());
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), metrics.steps().stream().map(StepMetrics::step).toList());
-        assertEquals(2, metrics.epochs().size());
-        EpochMetrics last = metrics.epochs().get(1);
+        assertEquals(List.of(0, 1, 2), metrics.epochs().stream().map(EpochMetrics::epoch).toList());
+        EpochMetrics last = metrics.epochs().get(2);
         assertEquals(0.42, last.knnTop1());
         assertEquals(1 / Math.sqrt(32), last.collapseReference(), 1e-12);
         assertTrue(last.collapseStd() > 0 && last.collapseStd() < 1, "collapse std " + last.collapseStd());
@@ -62,6 +62,19 @@ class SimSiamTrainingServiceTest {
         assertEquals(32, features.dim());
         assertFalse(new CheckpointStore(run.checkpoints()).list().isEmpty());
         assertEquals(recorder.steps, metrics.steps());
+    }
+
+    @Test
+    void aNewRunFirstRecordsTheUntrainedEncodersKnnAccuracyAsEpochZero() throws Exception {
+        SimSiamTrainingService service = new SimSiamTrainingService(SyntheticTrainingData.factory(3), FIXED_KNN);
+        TrainingSession session = started(service.start(TinyRuns.config("baseline", 1), runs, recorder));
+        assertTrue(session.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+
+        EpochMetrics first = new RunDirectory(runs.resolve("baseline")).readMetrics().epochs().get(0);
+        assertTrue(first.isUntrainedBaseline());
+        assertEquals(0.42, first.knnTop1());
+        assertTrue(Double.isNaN(first.meanLoss()), "no loss before the first step");
+        assertEquals(first, recorder.epochs.get(0));
     }
 
     @Test

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunCurvesTest {
     private static StepMetrics step(long step, double loss) {
-        return new StepMetrics(1, step, (int) step, 100, loss, 0.05, 400, 60);
+        return new StepMetrics(1, step, (int) step, 100, loss, 0.05, 400, 60, 0.02);
     }
 
     private static EpochMetrics epoch(int epoch, double std, double knn) {

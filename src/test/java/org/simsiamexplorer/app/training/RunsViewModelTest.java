@@ -52,7 +52,7 @@ class RunsViewModelTest {
     }
 
     private static StepMetrics step(long step) {
-        return new StepMetrics(1, step, (int) step, 100, -0.01 * step, 0.06, 300, 120);
+        return new StepMetrics(1, step, (int) step, 100, -0.01 * step, 0.06, 300, 120, 0.02);
     }
 
     private static EpochMetrics epoch(int epoch, double knn) {
