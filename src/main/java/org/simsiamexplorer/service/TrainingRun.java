@@ -251,15 +251,9 @@ final class TrainingRun implements TrainingSession {
         }
         if (paused) {
             publishStatus(RunState.PAUSED, "paused", epochNumber, globalStep, true);
-            synchronized (control) {
-                while (pauseRequested && !stopRequested) {
-                    try {
-                        control.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        stopRequested = true;
-                    }
-                }
+            // keeps the heartbeat going while paused, so that a reader can tell a paused run from a dead one
+            while (waitWhilePaused(HEARTBEAT_MILLIS)) {
+                publishStatus(RunState.PAUSED, "paused", epochNumber, globalStep, false);
             }
             if (!isStopRequested()) {
                 publishStatus(RunState.RUNNING, "running", epochNumber, globalStep, true);
@@ -267,6 +261,21 @@ final class TrainingRun implements TrainingSession {
             clock.restart();
         }
         return !isStopRequested();
+    }
+
+    /** Waits up to {@code millis} for resume or stop; true while the run is still paused afterwards. */
+    private boolean waitWhilePaused(long millis) {
+        synchronized (control) {
+            if (pauseRequested && !stopRequested) {
+                try {
+                    control.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopRequested = true;
+                }
+            }
+            return pauseRequested && !stopRequested;
+        }
     }
 
     private boolean isStopRequested() {

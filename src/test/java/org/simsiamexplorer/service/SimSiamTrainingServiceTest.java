@@ -158,6 +158,24 @@ class SimSiamTrainingServiceTest {
     }
 
     @Test
+    void aPausedRunKeepsItsHeartbeatSoReadersCanTellItFromADeadOne() throws Exception {
+        TrainingDataFactory slow = config -> new SyntheticTrainingData(config.seed(), config.batchSize(), 1000,
+                (e, s) -> false, 20);
+        SimSiamTrainingService service = new SimSiamTrainingService(slow, FIXED_KNN);
+        TrainingSession session = started(service.start(TinyRuns.config("heartbeat", 1), runs, recorder));
+        awaitCondition(() -> recorder.steps.size() >= 1);
+        session.pause();
+        awaitCondition(() -> session.status().state() == RunState.PAUSED);
+        RunDirectory run = new RunDirectory(runs.resolve("heartbeat"));
+        long pausedAt = run.readStatus().orElseThrow().updatedMillis();
+
+        awaitCondition(() -> lastUpdate(run) > pausedAt);
+        assertEquals(RunState.PAUSED, run.readStatus().orElseThrow().state());
+        session.stop();
+        assertTrue(session.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
     void anExistingRunNameIsRefusedAndItsFilesStayUntouched() throws Exception {
         SimSiamTrainingService service = new SimSiamTrainingService(SyntheticTrainingData.factory(1), FIXED_KNN);
         assertTrue(started(service.start(TinyRuns.config("taken", 1), runs, recorder))
@@ -202,6 +220,14 @@ class SimSiamTrainingServiceTest {
         IOException e = assertThrows(IOException.class,
                 () -> started(service.resume(runs.resolve("done"), recorder)));
         assertTrue(e.getMessage().contains("already finished"), e.getMessage());
+    }
+
+    private static long lastUpdate(RunDirectory run) {
+        try {
+            return run.readStatus().map(RunStatus::updatedMillis).orElse(-1L);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -90,6 +90,7 @@ class RunsViewModelTest {
             "RUNNING,  1,   running,                 false",
             "RUNNING,  3,   interrupted (resumable), true",
             "PAUSED,   1,   paused,                  false",
+            "PAUSED,   3,   interrupted (resumable), true",
             "STOPPED,  60,  stopped (resumable),     true",
             "FINISHED, 60,  finished,                false",
             "FAILED,   60,  failed: loss became NaN, false",
