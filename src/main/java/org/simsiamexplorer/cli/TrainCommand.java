@@ -41,7 +41,7 @@ final class TrainCommand implements CliCommand {
                 Starts a new run in <runs>/<name>/ and prints progress; Ctrl-C stops it with a checkpoint
                 (continue with 'simsiam resume --run <runs>/<name>').
 
-                  --preset P            cpu-demo (narrow ResNet-18, ~10 min on 2 CPU cores), study, paper
+                  --preset P            cpu-demo (1/8-width ResNet-18, 5-10 min on 2 CPU cores), study, paper
                   --name N              run name (default: the preset's name); must not exist yet
                   --runs DIR            folder of runs (default: runs)
                   --data PATH           CIFAR-10 folder or .tar.gz (default: SIMSIAM_DATA, remembered folder, cache)
