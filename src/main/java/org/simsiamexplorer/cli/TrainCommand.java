@@ -72,7 +72,7 @@ final class TrainCommand implements CliCommand {
                 config.scaledLr(), config.trainSubset() == 0 ? "all" : String.valueOf(config.trainSubset()),
                 config.device()));
         TrainingSession session = context.trainingService().get().start(config, runs,
-                new ProgressPrinter(context.out(), 30));
+                new ProgressPrinter(context.out(), 30, config.epochs()));
         return SessionWaiter.await(session, context);
     }
 
