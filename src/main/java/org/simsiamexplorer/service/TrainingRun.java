@@ -177,11 +177,13 @@ final class TrainingRun implements TrainingSession {
                 }
             }
             double knnTop1 = monitorKnn(trainer, epoch + 1, clock);
-            checkpoints.save(trainer, config, new TrainingPosition(epoch + 1, 0, globalStep));
             EpochMetrics summary = new EpochMetrics(epoch + 1, measured == 0 ? Double.NaN : lossSum / measured,
                     measured == 0 ? Double.NaN : collapseSum / measured, 1 / Math.sqrt(config.latentDim()), knnTop1,
                     (System.nanoTime() - epochStart) / 1e9);
+            // summary first: a kill between the two repeats the epoch on resume (readers keep the later record)
+            // instead of losing its summary
             run.appendEpoch(summary);
+            checkpoints.save(trainer, config, new TrainingPosition(epoch + 1, 0, globalStep));
             notifyListener(() -> listener.onEpoch(summary));
         }
         publishStatus(RunState.FINISHED, "finished " + config.epochs() + " epochs", config.epochs(), globalStep, true);

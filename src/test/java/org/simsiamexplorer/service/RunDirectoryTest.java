@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +44,21 @@ class RunDirectoryTest {
         assertEquals(2, metrics.steps().size());
         assertEquals(-0.6, metrics.steps().get(1).loss());
         assertTrue(Double.isNaN(metrics.epochs().get(0).knnTop1()));
+    }
+
+    @Test
+    void stepsRepeatedByAResumeAfterAKillReplaceTheEarlierRecords() throws IOException {
+        RunDirectory run = RunDirectory.create(runs, TrainingConfig.cpuDemo().withName("rewound"));
+        for (long step = 1; step <= 4; step++) {
+            run.appendStep(new StepMetrics(1, step, (int) step, 10, -0.1 * step, 0.01, 30, 100, 0.02));
+        }
+        run.appendStep(new StepMetrics(1, 3, 3, 10, -0.33, 0.01, 30, 100, 0.02));
+        run.appendStep(new StepMetrics(1, 4, 4, 10, -0.44, 0.01, 30, 100, 0.02));
+        run.appendStep(new StepMetrics(1, 5, 5, 10, -0.55, 0.01, 30, 100, 0.02));
+
+        List<StepMetrics> steps = run.readMetrics().steps();
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), steps.stream().map(StepMetrics::step).toList());
+        assertEquals(-0.33, steps.get(2).loss());
     }
 
     @Test
