@@ -132,10 +132,7 @@ class SimSiamTrainingServiceTest {
 
     @Test
     void pauseHoldsTheRunUntilResumeAndStopEndsItWithACheckpoint() throws Exception {
-        TrainingDataFactory slow = config -> new SyntheticTrainingData(config.seed(), config.batchSize(), 1000,
-                (e, s) -> false, 20);
-        SimSiamTrainingService service = new SimSiamTrainingService(slow, FIXED_KNN);
-        TrainingSession session = started(service.start(TinyRuns.config("controls", 1), runs, recorder));
+        TrainingSession session = startedSlowRun("controls");
         awaitCondition(() -> recorder.steps.size() >= 2);
         assertEquals(RunState.RUNNING, session.status().state());
 
@@ -159,10 +156,7 @@ class SimSiamTrainingServiceTest {
 
     @Test
     void aPausedRunKeepsItsHeartbeatSoReadersCanTellItFromADeadOne() throws Exception {
-        TrainingDataFactory slow = config -> new SyntheticTrainingData(config.seed(), config.batchSize(), 1000,
-                (e, s) -> false, 20);
-        SimSiamTrainingService service = new SimSiamTrainingService(slow, FIXED_KNN);
-        TrainingSession session = started(service.start(TinyRuns.config("heartbeat", 1), runs, recorder));
+        TrainingSession session = startedSlowRun("heartbeat");
         awaitCondition(() -> recorder.steps.size() >= 1);
         session.pause();
         awaitCondition(() -> session.status().state() == RunState.PAUSED);
@@ -220,6 +214,13 @@ class SimSiamTrainingServiceTest {
         IOException e = assertThrows(IOException.class,
                 () -> started(service.resume(runs.resolve("done"), recorder)));
         assertTrue(e.getMessage().contains("already finished"), e.getMessage());
+    }
+
+    /** A run of 1,000 steps of 20 ms each: long enough to pause, resume and stop while it runs. */
+    private TrainingSession startedSlowRun(String name) throws Exception {
+        TrainingDataFactory slow = config -> new SyntheticTrainingData(config.seed(), config.batchSize(), 1000,
+                (e, s) -> false, 20);
+        return started(new SimSiamTrainingService(slow, FIXED_KNN).start(TinyRuns.config(name, 1), runs, recorder));
     }
 
     private static long lastUpdate(RunDirectory run) {
