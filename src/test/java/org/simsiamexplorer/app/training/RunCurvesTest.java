@@ -52,6 +52,15 @@ class RunCurvesTest {
     }
 
     @Test
+    void bestKnnIsATrainedEpochsNotTheUntrainedBaselineButTheBaselineIsDrawn() {
+        RunCurves curves = new RunCurves();
+        curves.appendEpoch(new EpochMetrics(0, Double.NaN, Double.NaN, 0.02, 0.24, 10));
+        curves.appendEpoch(epoch(1, 0.02, 0.15));
+        assertEquals(0.15, curves.bestKnn());
+        assertEquals(24.0, curves.knnAccuracy().maxY(), 1e-9);
+    }
+
+    @Test
     void collapseFollowsTheLatestEpochAgainstAFifthOfTheReference() {
         RunCurves curves = new RunCurves();
         double reference = 1 / Math.sqrt(2048);
