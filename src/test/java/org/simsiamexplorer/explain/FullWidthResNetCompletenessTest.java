@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (bfloat16). bench/ShapBench reports the gap on a run's trained classifier.
  *
  * <p>Tagged {@code slow}: about 130 CPU seconds in float32 plus 70 in bfloat16 (174 s for both on the shared 2-core
- * machine at load average 3-5), so the default test run leaves it out; run it with
- * {@code mvn -o test -Dtest=FullWidthResNetCompletenessTest -Dtest.excludedGroups=none}.
+ * machine at load average 3-5). It runs in the default test run and in CI; {@code -Dtest.excludedGroups=slow} leaves
+ * it out while iterating.
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
