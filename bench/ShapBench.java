@@ -17,6 +17,7 @@ import org.simsiamexplorer.explain.DjlClassScoreModel;
 import org.simsiamexplorer.explain.ExpectedGradientsExplainer;
 import org.simsiamexplorer.explain.ExpectedGradientsSettings;
 import org.simsiamexplorer.explain.ExplainListener;
+import org.simsiamexplorer.explain.GradientPrecision;
 import org.simsiamexplorer.explain.ScoreOutput;
 import org.simsiamexplorer.explain.SuperpixelShapExplainer;
 import org.simsiamexplorer.explain.SuperpixelShapSettings;
@@ -37,14 +38,30 @@ import java.util.Random;
  *   relative to the largest score change).
  * Also prints the median process CPU seconds: on a shared machine the wall clock includes waiting for other jobs,
  * the CPU time is what the work costs (on 2 idle cores the wall time is roughly CPU time / 2 or more).
- * Usage: bench/run.sh ShapBench [runs=3] [widths=0.25,1.0] [parts=eg,trick,patch]
+ * Usage: bench/run.sh ShapBench [runs=3] [widths=0.25,1.0] [parts=eg,trick,patch] [precisions=float32,bfloat16]
+ *        [batch=32]
+ *
+ * With a run directory that has an evaluated classifier (eval/linear or eval/finetune), the real service path
+ * (ExplainService.open, CIFAR normalisation, seeded training-set references) on real test images: completeness gap
+ * and seconds per image of expected gradients at 64, 128 and 256 samples (64 references), per precision:
+ *   bench/run.sh ShapBench run RUN_DIR [CIFAR_DIR=../shared/datasets/cifar-10-batches-bin] [images=4]
+ *        [precisions=float32,bfloat16]
+ * The gap per image is the largest over classes of |sum of attributions - (f(x) - base)| relative to the image's
+ * largest |f(x) - base|; the median and the worst over the images are printed.
  */
 public class ShapBench {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("run")) {
+            TrainedClassifierGaps.run(args);
+            return;
+        }
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         double[] widths = Arrays.stream((args.length > 1 ? args[1] : "0.25,1.0").split(","))
                 .mapToDouble(Double::parseDouble).toArray();
         List<String> parts = List.of((args.length > 2 ? args[2] : "eg,trick,patch").split(","));
+        List<GradientPrecision> precisions = Arrays.stream((args.length > 3 ? args[3] : "float32,bfloat16")
+                .split(",")).map(p -> GradientPrecision.valueOf(p.toUpperCase(java.util.Locale.ROOT))).toList();
+        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 32;
         System.out.printf("runs=%d cores=%d intra-op threads=%s%n", runs, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("ai.djl.pytorch.num_threads", "default"));
         Engine.getEngine("PyTorch").setRandomSeed(7);
@@ -58,16 +75,19 @@ public class ShapBench {
                 float[] image = gaussian(3072, 1);
                 float[] background = gaussian(64 * 3072, 2);
                 if (parts.contains("eg")) {
-                    for (int batch : new int[] {32}) {
+                    for (GradientPrecision precision : precisions) {
+                        DjlClassScoreModel egModel = new DjlClassScoreModel(classifier, manager, new Shape(3, 32, 32),
+                                10, ScoreOutput.LOGITS, precision);
                         ExpectedGradientsSettings settings = new ExpectedGradientsSettings(64, 64, 0, batch, 3);
                         double[] gap = new double[1];
                         double median = median(runs, () -> {
-                            Attribution a = new ExpectedGradientsExplainer(model, settings).explain(image, background,
-                                    64, ExplainListener.NONE, new CancellationToken());
+                            Attribution a = new ExpectedGradientsExplainer(egModel, settings).explain(image,
+                                    background, 64, ExplainListener.NONE, new CancellationToken());
                             gap[0] = completenessGap(a);
                         });
-                        System.out.printf("width %.4g  eg    64 samples/64 refs, batch %d: median %.2f s"
-                                + "  (completeness gap %.1f%%)%n", width, batch, median, 100 * gap[0]);
+                        System.out.printf("width %.4g  eg    64 samples/64 refs, batch %d, %s: median %.2f s"
+                                + "  (completeness gap %.1f%%)%n", width, batch, precision.label(), median,
+                                100 * gap[0]);
                     }
                 }
                 if (parts.contains("trick")) {
@@ -165,5 +185,64 @@ public class ShapBench {
             values[i] = (float) random.nextGaussian();
         }
         return values;
+    }
+
+    /** Completeness gap vs samples on a run's evaluated classifier, through ExplainService. */
+    static final class TrainedClassifierGaps {
+        static void run(String[] args) throws Exception {
+            java.nio.file.Path run = java.nio.file.Path.of(args[1]);
+            java.nio.file.Path data = java.nio.file.Path.of(args.length > 2 ? args[2]
+                    : "../shared/datasets/cifar-10-batches-bin");
+            int images = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+            List<String> precisions = List.of((args.length > 4 ? args[4] : "float32,bfloat16").split(","));
+            org.simsiamexplorer.data.Cifar10 cifar = org.simsiamexplorer.data.Cifar10Reader.read(data,
+                    org.simsiamexplorer.data.Verification.SKIP);
+            int[] indices = new int[images];
+            for (int i = 0; i < images; i++) {
+                indices[i] = i * 997 % cifar.test().size();
+            }
+            for (String precision : precisions) {
+                System.setProperty("simsiam.shap.precision", precision);
+                try (org.simsiamexplorer.service.ExplainService service = org.simsiamexplorer.service.ExplainService
+                        .open(run, cifar.test(), cifar.train())) {
+                    System.out.println(service.classifierName() + ", " + precision + " gradients, test images "
+                            + Arrays.toString(indices));
+                    org.simsiamexplorer.service.ExplanationRequest warm = org.simsiamexplorer.service
+                            .ExplanationRequest.DEFAULTS.withSamples(32);
+                    service.explain(new int[] {indices[0]}, warm, (i, n, f) -> { }, new CancellationToken());
+                    for (int samples : new int[] {64, 128, 256}) {
+                        org.simsiamexplorer.service.ExplanationRequest request = org.simsiamexplorer.service
+                                .ExplanationRequest.DEFAULTS.withSamples(samples);
+                        long cpuStart = processCpuNanos();
+                        List<org.simsiamexplorer.service.ImageExplanation> results = service.explain(indices,
+                                request, (i, n, f) -> { }, new CancellationToken());
+                        double cpu = (processCpuNanos() - cpuStart) / 1e9 / images;
+                        double[] gaps = results.stream().mapToDouble(TrainedClassifierGaps::gap).sorted().toArray();
+                        double[] seconds = results.stream().mapToDouble(r -> r.millis() / 1000.0).sorted().toArray();
+                        System.out.printf("  %3d samples: completeness gap median %.1f%%, worst %.1f%%; %.2f s per"
+                                + " image (median wall), %.2f CPU s per image (load average %.1f)%n", samples,
+                                100 * gaps[gaps.length / 2], 100 * gaps[gaps.length - 1], seconds[seconds.length / 2],
+                                cpu, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                        .getSystemLoadAverage());
+                    }
+                }
+            }
+        }
+
+        private static double gap(org.simsiamexplorer.service.ImageExplanation r) {
+            double largest = 0;
+            for (int c = 0; c < r.classes(); c++) {
+                largest = Math.max(largest, Math.abs(r.inputScores()[c] - r.baseScores()[c]));
+            }
+            double worst = 0;
+            for (int c = 0; c < r.classes(); c++) {
+                double sum = 0;
+                for (float v : r.pixelAttributions()[c]) {
+                    sum += v;
+                }
+                worst = Math.max(worst, Math.abs(sum - (r.inputScores()[c] - r.baseScores()[c])) / largest);
+            }
+            return worst;
+        }
     }
 }

@@ -81,6 +81,14 @@ public class ShapScreenshot {
         }
         System.out.printf("explained in %.1f s: %s %s%n", (System.nanoTime() - start) / 1e9,
                 onFx(() -> viewModel.statusProperty().get()), onFx(() -> viewModel.errorProperty().get()));
+        // the toolbar must show what was used (an earlier version of the view kept showing the default 64)
+        Object shown = onFx(() -> ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#samplesChoice"))
+                .getValue());
+        if (!Integer.valueOf(samples).equals(shown)) {
+            System.err.println("the Samples box shows " + shown + " but " + samples + " were used; no screenshot");
+            Platform.exit();
+            System.exit(2);
+        }
         Thread.sleep(800);
         WritableImage image = onFx(() -> stage.getScene().snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", output.toFile());

@@ -1,7 +1,9 @@
 package org.simsiamexplorer.cli;
 
+import org.simsiamexplorer.service.RunDirectory;
 import org.simsiamexplorer.service.TrainingSession;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -30,8 +32,18 @@ final class ResumeCommand implements CliCommand {
     @Override
     public int run(CliArguments args, CliContext context) throws Exception {
         Path run = Path.of(args.required("run"));
-        TrainingSession session = context.trainingService().get().resume(run, new ProgressPrinter(context.out(), 30));
+        TrainingSession session = context.trainingService().get().resume(run,
+                new ProgressPrinter(context.out(), 30, epochsOf(run)));
         return SessionWaiter.await(session, context);
+    }
+
+    /** The run's epoch count for the progress bar, 0 when its config can not be read (resume reports why). */
+    private static int epochsOf(Path run) {
+        try {
+            return new RunDirectory(run).readConfig().epochs();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     @Override

@@ -66,6 +66,11 @@ final class StatusCommand implements CliCommand {
         if (!epochs.isEmpty()) {
             out.println("epoch  mean loss  collapse std (healthy)  kNN top-1  seconds");
             for (EpochMetrics e : epochs) {
+                if (e.isUntrainedBaseline()) {
+                    out.println(String.format(Locale.ROOT, "%5s  %9s  %12s %8s  %9s  %7.0f", "init", "-", "-", "",
+                            String.format(Locale.ROOT, "%.2f%%", 100 * e.knnTop1()), e.seconds()));
+                    continue;
+                }
                 out.println(String.format(Locale.ROOT, "%5d  %9.4f  %12.4f (%.4f)  %9s  %7.0f", e.epoch(),
                         e.meanLoss(), e.collapseStd(), e.collapseReference(),
                         Double.isNaN(e.knnTop1()) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * e.knnTop1()),

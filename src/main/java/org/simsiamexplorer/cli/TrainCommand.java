@@ -10,8 +10,8 @@ import java.util.Set;
 /** {@code simsiam train}: a new run from a preset with optional overrides. */
 final class TrainCommand implements CliCommand {
     static final Set<String> OPTIONS = Set.of("preset", "name", "runs", "data", "latent", "stop-gradient", "epochs",
-            "batch", "lr", "width", "subset", "device", "seed");
-    static final Set<String> FLAGS = Set.of("no-verify");
+            "batch", "lr", "width", "subset", "knn-every", "knn-bank", "device", "seed");
+    static final Set<String> FLAGS = Set.of("no-verify", "fixed-predictor-lr");
 
     @Override
     public Set<String> options() {
@@ -41,7 +41,7 @@ final class TrainCommand implements CliCommand {
                 Starts a new run in <runs>/<name>/ and prints progress; Ctrl-C stops it with a checkpoint
                 (continue with 'simsiam resume --run <runs>/<name>').
 
-                  --preset P            cpu-demo (narrow ResNet-18, ~10 min on 2 CPU cores), study, paper
+                  --preset P            cpu-demo (1/8-width ResNet-18, 5-10 min on 2 CPU cores), study, paper
                   --name N              run name (default: the preset's name); must not exist yet
                   --runs DIR            folder of runs (default: runs)
                   --data PATH           CIFAR-10 folder or .tar.gz (default: SIMSIAM_DATA, remembered folder, cache)
@@ -53,6 +53,9 @@ final class TrainCommand implements CliCommand {
                   --lr X                base learning rate (lr = X * batch / 256, cosine decay)
                   --width X             encoder width multiplier (1.0 = ResNet-18)
                   --subset N            training images per epoch (0 = all 50,000)
+                  --fixed-predictor-lr  keep the predictor's lr constant while the rest follows the cosine
+                  --knn-every N         kNN monitor every N epochs (0 = never; the last epoch is always scored)
+                  --knn-bank N          training images in the kNN memory bank (0 = all 50,000)
                   --device auto|cpu|gpu compute device (auto: the GPU when PyTorch sees one)
                   --seed N              seed of initialisation, shuffling and augmentation
                 """;
@@ -69,7 +72,7 @@ final class TrainCommand implements CliCommand {
                 config.scaledLr(), config.trainSubset() == 0 ? "all" : String.valueOf(config.trainSubset()),
                 config.device()));
         TrainingSession session = context.trainingService().get().start(config, runs,
-                new ProgressPrinter(context.out(), 30));
+                new ProgressPrinter(context.out(), 30, config.epochs()));
         return SessionWaiter.await(session, context);
     }
 
@@ -115,6 +118,15 @@ final class TrainCommand implements CliCommand {
         if (args.has("subset")) {
             config = config.withTrainSubset(args.integer("subset").orElseThrow());
             custom = true;
+        }
+        if (args.has("fixed-predictor-lr")) {
+            config = config.withFixedPredictorLr(true);
+            custom = true;
+        }
+        if (args.has("knn-every") || args.has("knn-bank")) {
+            config = config.withKnn(args.has("knn-every") ? args.integer("knn-every").orElseThrow()
+                    : config.knnEvery(), args.has("knn-bank") ? args.integer("knn-bank").orElseThrow()
+                    : config.knnTrainSubset());
         }
         if (args.has("device")) {
             config = config.withDevice(args.string("device").orElseThrow());

@@ -1,7 +1,8 @@
 package org.simsiamexplorer.service;
 
 /**
- * One finished epoch, appended to metrics.jsonl ({@code "type":"epoch"}).
+ * One finished epoch, appended to metrics.jsonl ({@code "type":"epoch"}). A new run first writes epoch 0: the
+ * untrained encoder's kNN accuracy, with NaN loss and collapse std.
  *
  * @param collapseStd       mean over dimensions of the std over the batch of L2-normalised z; a healthy
  *                          representation stays near {@code collapseReference}, a collapsed one goes to 0
@@ -10,6 +11,11 @@ package org.simsiamexplorer.service;
  */
 public record EpochMetrics(int epoch, double meanLoss, double collapseStd, double collapseReference, double knnTop1,
                            double seconds) {
+
+    /** The record written before the first step (epoch 0): the untrained encoder's kNN accuracy, no loss yet. */
+    public boolean isUntrainedBaseline() {
+        return epoch == 0;
+    }
 
     /** The collapse warning threshold: a fifth of the healthy reference. */
     public boolean looksCollapsed() {

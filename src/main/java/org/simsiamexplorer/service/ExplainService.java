@@ -11,6 +11,7 @@ import org.simsiamexplorer.explain.DjlClassScoreModel;
 import org.simsiamexplorer.explain.ExpectedGradientsExplainer;
 import org.simsiamexplorer.explain.ExpectedGradientsSettings;
 import org.simsiamexplorer.explain.ExplainListener;
+import org.simsiamexplorer.explain.GradientPrecision;
 import org.simsiamexplorer.explain.MaskKind;
 import org.simsiamexplorer.explain.ScoreOutput;
 import org.simsiamexplorer.explain.SuperpixelShapExplainer;
@@ -53,11 +54,12 @@ public final class ExplainService implements ImageExplainer {
     }
 
     private ExplainService(Block classifier, NDManager manager, List<String> classNames, String classifierName,
-                           CifarDataset test, CifarDataset train, AutoCloseable owner) {
+                           CifarDataset test, CifarDataset train, AutoCloseable owner, GradientPrecision precision) {
         Shape image = new Shape(CHANNELS, SIDE, SIDE);
-        this.logits = new DjlClassScoreModel(classifier, manager, image, classNames.size(), ScoreOutput.LOGITS);
+        this.logits = new DjlClassScoreModel(classifier, manager, image, classNames.size(), ScoreOutput.LOGITS,
+                precision);
         this.probabilities = new DjlClassScoreModel(classifier, manager, image, classNames.size(),
-                ScoreOutput.PROBABILITIES);
+                ScoreOutput.PROBABILITIES, precision);
         this.classNames = List.copyOf(classNames);
         this.classifierName = classifierName;
         this.test = test;
@@ -73,7 +75,15 @@ public final class ExplainService implements ImageExplainer {
     public static ExplainService forClassifier(Block classifier, NDManager manager, List<String> classNames,
                                                String classifierName, CifarDataset test, CifarDataset train,
                                                AutoCloseable owner) {
-        return new ExplainService(classifier, manager, classNames, classifierName, test, train, owner);
+        return forClassifier(classifier, manager, classNames, classifierName, test, train, owner,
+                GradientPrecision.fastestOn(manager.getDevice()));
+    }
+
+    /** As above, with the arithmetic of the gradient passes chosen by the caller instead of by the hardware. */
+    public static ExplainService forClassifier(Block classifier, NDManager manager, List<String> classNames,
+                                               String classifierName, CifarDataset test, CifarDataset train,
+                                               AutoCloseable owner, GradientPrecision precision) {
+        return new ExplainService(classifier, manager, classNames, classifierName, test, train, owner, precision);
     }
 
     /**
@@ -100,7 +110,7 @@ public final class ExplainService implements ImageExplainer {
         TrainedClassifier classifier = TrainedClassifier.load(runRoot, best, null);
         String name = String.format(Locale.ROOT, "%s / %s (test top-1 %.1f%%)", runRoot.getFileName(),
                 best == EvaluationMode.LINEAR ? "linear probe" : "fine-tuned", 100 * bestTop1);
-        return new ExplainService(classifier.network(), classifier.manager(), classifier.classNames(), name, test,
+        return forClassifier(classifier.network(), classifier.manager(), classifier.classNames(), name, test,
                 train, classifier);
     }
 
@@ -144,7 +154,7 @@ public final class ExplainService implements ImageExplainer {
             }
             results.add(new ImageExplanation(testIndices[n], test.label(testIndices[n]),
                     probabilities.scores(input, 1), maps, attribution.inputScores(), attribution.baseScores(), SIDE,
-                    describe(request), (System.nanoTime() - start) / 1_000_000));
+                    describe(request, model.precision()), (System.nanoTime() - start) / 1_000_000));
         }
         return results;
     }
@@ -153,11 +163,12 @@ public final class ExplainService implements ImageExplainer {
                                    ExplanationRequest request, ExplainListener progress, CancellationToken cancel) {
         if (request.method() == ExplanationMethod.EXPECTED_GRADIENTS) {
             ExpectedGradientsSettings settings = new ExpectedGradientsSettings(request.samples(),
-                    request.backgroundSize(), 0, GRADIENT_BATCH, request.seed());
+                    request.backgroundSize(), request.noiseStd(), GRADIENT_BATCH, request.seed());
             return new ExpectedGradientsExplainer(model, settings).explain(input, references.images(),
                     references.size(), progress, cancel);
         }
-        SuperpixelShapSettings settings = new SuperpixelShapSettings(request.patchGrid(), MaskKind.BLUR,
+        MaskKind mask = request.mask() == PatchMask.BLUR ? MaskKind.BLUR : MaskKind.BACKGROUND_MEAN;
+        SuperpixelShapSettings settings = new SuperpixelShapSettings(request.patchGrid(), mask,
                 PATCH_BLUR_RADIUS, request.samples(), SuperpixelShapSettings.DEFAULTS.exactUpTo(), PATCH_BATCH,
                 request.seed());
         return new SuperpixelShapExplainer(model, settings, CHANNELS, SIDE).explain(input, references.mean(), progress,
@@ -167,14 +178,22 @@ public final class ExplainService implements ImageExplainer {
     /** In words, for the tab and exported images. */
     public static String describe(ExplanationRequest request) {
         if (request.method() == ExplanationMethod.EXPECTED_GRADIENTS) {
-            return String.format(Locale.ROOT, "%s, %d samples, %d references, %s", request.method().label(),
-                    request.samples(), request.backgroundSize(), request.score());
+            String smoothing = request.noiseStd() > 0
+                    ? String.format(Locale.ROOT, ", smoothing noise std %.2g", request.noiseStd()) : "";
+            return String.format(Locale.ROOT, "%s, %d samples, %d references%s, %s", request.method().label(),
+                    request.samples(), request.backgroundSize(), smoothing, request.score());
         }
         int patches = request.patchGrid() * request.patchGrid();
         String solver = patches <= SuperpixelShapSettings.DEFAULTS.exactUpTo() ? "exact"
                 : "Kernel SHAP, " + request.samples() + " coalitions";
-        return String.format(Locale.ROOT, "%s, %dx%d patches (%s), blurred mask, %s", request.method().label(),
-                request.patchGrid(), request.patchGrid(), solver, request.score());
+        return String.format(Locale.ROOT, "%s, %dx%d patches (%s), %s mask, %s", request.method().label(),
+                request.patchGrid(), request.patchGrid(), solver, request.mask().label(), request.score());
+    }
+
+    /** As {@link #describe(ExplanationRequest)}, plus the gradient arithmetic when it is not float32. */
+    static String describe(ExplanationRequest request, GradientPrecision precision) {
+        return request.method() == ExplanationMethod.EXPECTED_GRADIENTS && precision != GradientPrecision.FLOAT32
+                ? describe(request) + ", " + precision.label() + " gradients" : describe(request);
     }
 
     private Background background(int size, long seed) {

@@ -130,7 +130,10 @@ public final class RunDirectory {
         }
     }
 
-    /** Everything in metrics.jsonl; a last line still being written (no newline yet) is left for the next read. */
+    /**
+     * Everything in metrics.jsonl; a last line still being written (no newline yet) is left for the next read.
+     * A run killed after its last checkpoint repeats the steps after it when resumed: the later records win.
+     */
     public Metrics readMetrics() throws IOException {
         return readMetricsFrom(0).metrics();
     }
@@ -181,8 +184,20 @@ public final class RunDirectory {
             JsonObject object = JsonParser.parseString(line).getAsJsonObject();
             String type = object.has("type") ? object.get("type").getAsString() : "";
             switch (type) {
-                case "step" -> steps.add(LINE_GSON.fromJson(object, StepMetrics.class));
-                case "epoch" -> epochs.add(LINE_GSON.fromJson(object, EpochMetrics.class));
+                case "step" -> {
+                    StepMetrics step = LINE_GSON.fromJson(object, StepMetrics.class);
+                    while (!steps.isEmpty() && steps.get(steps.size() - 1).step() >= step.step()) {
+                        steps.remove(steps.size() - 1);
+                    }
+                    steps.add(step);
+                }
+                case "epoch" -> {
+                    EpochMetrics epoch = LINE_GSON.fromJson(object, EpochMetrics.class);
+                    while (!epochs.isEmpty() && epochs.get(epochs.size() - 1).epoch() >= epoch.epoch()) {
+                        epochs.remove(epochs.size() - 1);
+                    }
+                    epochs.add(epoch);
+                }
                 default -> {
                     // records of other types (from newer versions) are skipped, not fatal
                 }

@@ -134,6 +134,9 @@ final class TrainingRun implements TrainingSession {
                 : "training on " + trainerDevice(trainer);
         publishStatus(RunState.RUNNING, startMessage, position.epoch() + 1, globalStep, true);
         ProgressClock clock = new ProgressClock(totalSteps);
+        if (globalStep == 0 && config.knnEvery() > 0) {
+            recordUntrainedBaseline(trainer, clock);
+        }
         for (int epoch = position.epoch(); epoch < config.epochs(); epoch++) {
             int firstStep = epoch == position.epoch() ? position.stepInEpoch() : 0;
             long epochStart = System.nanoTime();
@@ -167,29 +170,45 @@ final class TrainingRun implements TrainingSession {
                     measured++;
                     clock.stepDone(batch.size());
                     StepMetrics step = new StepMetrics(epoch + 1, globalStep, s + 1, stepsPerEpoch, outcome.loss(),
-                            lr, clock.imagesPerSecond(), clock.etaSeconds(globalStep));
+                            lr, clock.imagesPerSecond(), clock.etaSeconds(globalStep), outcome.collapseStd());
                     run.appendStep(step);
                     notifyListener(() -> listener.onStep(step));
                     heartbeat(epoch + 1, globalStep);
                 }
             }
             double knnTop1 = monitorKnn(trainer, epoch + 1, clock);
-            checkpoints.save(trainer, config, new TrainingPosition(epoch + 1, 0, globalStep));
             EpochMetrics summary = new EpochMetrics(epoch + 1, measured == 0 ? Double.NaN : lossSum / measured,
                     measured == 0 ? Double.NaN : collapseSum / measured, 1 / Math.sqrt(config.latentDim()), knnTop1,
                     (System.nanoTime() - epochStart) / 1e9);
+            // summary first: a kill between the two repeats the epoch on resume (readers keep the later record)
+            // instead of losing its summary
             run.appendEpoch(summary);
+            checkpoints.save(trainer, config, new TrainingPosition(epoch + 1, 0, globalStep));
             notifyListener(() -> listener.onEpoch(summary));
         }
         publishStatus(RunState.FINISHED, "finished " + config.epochs() + " epochs", config.epochs(), globalStep, true);
     }
 
+    /**
+     * kNN accuracy of the randomly initialised encoder, recorded as epoch 0: random convolutional features already
+     * score well above chance on CIFAR-10, so this is the line that training has to rise above.
+     */
+    private void recordUntrainedBaseline(SimSiamTrainer trainer, ProgressClock clock) throws IOException {
+        long start = System.nanoTime();
+        double knnTop1 = measureKnn(trainer, 0, clock);
+        EpochMetrics baseline = new EpochMetrics(0, Double.NaN, Double.NaN, 1 / Math.sqrt(config.latentDim()),
+                knnTop1, (System.nanoTime() - start) / 1e9);
+        run.appendEpoch(baseline);
+        notifyListener(() -> listener.onEpoch(baseline));
+    }
+
     private double monitorKnn(SimSiamTrainer trainer, int epochNumber, ProgressClock clock) throws IOException {
         boolean due = config.knnEvery() > 0
                 && (epochNumber % config.knnEvery() == 0 || epochNumber == config.epochs());
-        if (!due) {
-            return Double.NaN;
-        }
+        return due ? measureKnn(trainer, epochNumber, clock) : Double.NaN;
+    }
+
+    private double measureKnn(SimSiamTrainer trainer, int epochNumber, ProgressClock clock) throws IOException {
         long start = System.nanoTime();
         TrainingData.EvalImages bank = data.memoryBank();
         TrainingData.EvalImages test = data.testSet();
@@ -234,15 +253,9 @@ final class TrainingRun implements TrainingSession {
         }
         if (paused) {
             publishStatus(RunState.PAUSED, "paused", epochNumber, globalStep, true);
-            synchronized (control) {
-                while (pauseRequested && !stopRequested) {
-                    try {
-                        control.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        stopRequested = true;
-                    }
-                }
+            // keeps the heartbeat going while paused, so that a reader can tell a paused run from a dead one
+            while (waitWhilePaused(HEARTBEAT_MILLIS)) {
+                publishStatus(RunState.PAUSED, "paused", epochNumber, globalStep, false);
             }
             if (!isStopRequested()) {
                 publishStatus(RunState.RUNNING, "running", epochNumber, globalStep, true);
@@ -250,6 +263,21 @@ final class TrainingRun implements TrainingSession {
             clock.restart();
         }
         return !isStopRequested();
+    }
+
+    /** Waits up to {@code millis} for resume or stop; true while the run is still paused afterwards. */
+    private boolean waitWhilePaused(long millis) {
+        synchronized (control) {
+            if (pauseRequested && !stopRequested) {
+                try {
+                    control.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopRequested = true;
+                }
+            }
+            return pauseRequested && !stopRequested;
+        }
     }
 
     private boolean isStopRequested() {

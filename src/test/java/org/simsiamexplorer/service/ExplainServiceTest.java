@@ -15,12 +15,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.simsiamexplorer.data.CancellationToken;
 import org.simsiamexplorer.data.Cifar10;
 import org.simsiamexplorer.data.CifarDataset;
+import org.simsiamexplorer.explain.GradientPrecision;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,11 +34,11 @@ class ExplainServiceTest {
     @BeforeEach
     void createClassifier() {
         manager = NDManager.newBaseManager(Device.cpu());
-        SequentialBlock classifier = new SequentialBlock().add(Blocks.batchFlattenBlock())
+        classifier = new SequentialBlock().add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(10).build());
         classifier.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
         service = ExplainService.forClassifier(classifier, manager, Cifar10.CLASS_NAMES, "tiny linear",
-                images(6, 1), images(30, 2), null);
+                images(6, 1), images(30, 2), null, GradientPrecision.FLOAT32);
     }
 
     @AfterEach
@@ -69,6 +71,56 @@ class ExplainServiceTest {
             }
             assertEquals(1024, result.pixelAttributions()[0].length);
         }
+    }
+
+    @Test
+    void bfloat16GradientsAddUpWithinAPercentAndTheDescriptionSaysSo() {
+        ExplainService fast = ExplainService.forClassifier(classifier, manager, Cifar10.CLASS_NAMES,
+                "tiny linear", images(6, 1), images(30, 2), null, GradientPrecision.BFLOAT16);
+        ExplanationRequest request = new ExplanationRequest(ExplanationMethod.EXPECTED_GRADIENTS, 20, 10, 2,
+                ExplainedScore.LOGIT, 3);
+
+        ImageExplanation exact = service.explain(new int[] {4}, request, ExplanationListener.NONE,
+                new CancellationToken()).get(0);
+        ImageExplanation approximate = fast.explain(new int[] {4}, request, ExplanationListener.NONE,
+                new CancellationToken()).get(0);
+
+        double largest = 0;
+        for (int c = 0; c < 10; c++) {
+            largest = Math.max(largest, Math.abs(exact.inputScores()[c] - exact.baseScores()[c]));
+        }
+        for (int c = 0; c < 10; c++) {
+            assertEquals(exact.inputScores()[c], approximate.inputScores()[c], 1e-6, "scores stay float32");
+            double change = approximate.inputScores()[c] - approximate.baseScores()[c];
+            assertEquals(change, sum(approximate.pixelAttributions()[c]), 0.01 * largest, "class " + c);
+            assertTrue(sum(approximate.pixelAttributions()[c]) != sum(exact.pixelAttributions()[c]),
+                    "class " + c + " was not computed in bfloat16");
+        }
+        assertTrue(approximate.description().endsWith("bfloat16 gradients"), approximate.description());
+        assertFalse(exact.description().contains("bfloat16"), exact.description());
+    }
+
+    @Test
+    void theBackgroundMeanMaskGivesAnotherBaseThanTheBlurAndIsNamed() {
+        ExplanationRequest blur = new ExplanationRequest(ExplanationMethod.PATCH_SHAP, 20, 10, 2,
+                ExplainedScore.LOGIT, 3);
+        ExplanationRequest mean = blur.withMask(PatchMask.BACKGROUND_MEAN);
+
+        ImageExplanation blurred = service.explain(new int[] {2}, blur, ExplanationListener.NONE,
+                new CancellationToken()).get(0);
+        ImageExplanation averaged = service.explain(new int[] {2}, mean, ExplanationListener.NONE,
+                new CancellationToken()).get(0);
+
+        assertTrue(Math.abs(blurred.baseScores()[0] - averaged.baseScores()[0]) > 1e-4);
+        assertTrue(averaged.description().contains("background mean mask"), averaged.description());
+        assertTrue(blurred.description().contains("blurred mask"), blurred.description());
+    }
+
+    @Test
+    void smoothingIsPassedOnAndNamed() {
+        ImageExplanation smoothed = service.explain(new int[] {2}, ExplanationRequest.DEFAULTS.withSamples(8)
+                .withNoiseStd(0.2), ExplanationListener.NONE, new CancellationToken()).get(0);
+        assertTrue(smoothed.description().contains("smoothing noise std 0.2"), smoothed.description());
     }
 
     @Test
@@ -117,6 +169,16 @@ class ExplainServiceTest {
                 .withPatchGrid(3)).contains("exact"));
         assertTrue(ExplainService.describe(ExplanationRequest.DEFAULTS.withMethod(ExplanationMethod.PATCH_SHAP))
                 .contains("Kernel SHAP, 64 coalitions"));
+    }
+
+    private SequentialBlock classifier;
+
+    private static double sum(float[] values) {
+        double total = 0;
+        for (float value : values) {
+            total += value;
+        }
+        return total;
     }
 
     private static CifarDataset images(int count, long seed) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,9 +37,9 @@ class RunDirectoryTest {
     @Test
     void metricsAreReadBackInOrderWithNaNKept() throws IOException {
         RunDirectory run = RunDirectory.create(runs, TrainingConfig.cpuDemo().withName("m"));
-        run.appendStep(new StepMetrics(0, 1, 1, 10, 0.5, 0.01, 30, 100));
+        run.appendStep(new StepMetrics(0, 1, 1, 10, 0.5, 0.01, 30, 100, 0.02));
         run.appendEpoch(new EpochMetrics(0, -0.4, 0.02, 0.022, Double.NaN, 12));
-        run.appendStep(new StepMetrics(1, 2, 1, 10, -0.6, 0.009, 31, 90));
+        run.appendStep(new StepMetrics(1, 2, 1, 10, -0.6, 0.009, 31, 90, 0.02));
         RunDirectory.Metrics metrics = run.readMetrics();
         assertEquals(2, metrics.steps().size());
         assertEquals(-0.6, metrics.steps().get(1).loss());
@@ -46,9 +47,24 @@ class RunDirectoryTest {
     }
 
     @Test
+    void stepsRepeatedByAResumeAfterAKillReplaceTheEarlierRecords() throws IOException {
+        RunDirectory run = RunDirectory.create(runs, TrainingConfig.cpuDemo().withName("rewound"));
+        for (long step = 1; step <= 4; step++) {
+            run.appendStep(new StepMetrics(1, step, (int) step, 10, -0.1 * step, 0.01, 30, 100, 0.02));
+        }
+        run.appendStep(new StepMetrics(1, 3, 3, 10, -0.33, 0.01, 30, 100, 0.02));
+        run.appendStep(new StepMetrics(1, 4, 4, 10, -0.44, 0.01, 30, 100, 0.02));
+        run.appendStep(new StepMetrics(1, 5, 5, 10, -0.55, 0.01, 30, 100, 0.02));
+
+        List<StepMetrics> steps = run.readMetrics().steps();
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), steps.stream().map(StepMetrics::step).toList());
+        assertEquals(-0.33, steps.get(2).loss());
+    }
+
+    @Test
     void aHalfWrittenLastLineIsLeftForTheNextRead() throws IOException {
         RunDirectory run = RunDirectory.create(runs, TrainingConfig.cpuDemo().withName("f"));
-        run.appendStep(new StepMetrics(0, 1, 1, 10, 0.5, 0.01, 30, 100));
+        run.appendStep(new StepMetrics(0, 1, 1, 10, 0.5, 0.01, 30, 100, 0.02));
         Files.writeString(run.root().resolve(RunDirectory.METRICS), "{\"type\":\"step\",\"epo",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         RunDirectory.MetricsChunk first = run.readMetricsFrom(0);

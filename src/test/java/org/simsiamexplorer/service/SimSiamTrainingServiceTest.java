@@ -52,8 +52,8 @@ class SimSiamTrainingServiceTest {
         RunDirectory.Metrics metrics = run.readMetrics();
         assertEquals(6, metrics.steps().size());
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), metrics.steps().stream().map(StepMetrics::step).toList());
-        assertEquals(2, metrics.epochs().size());
-        EpochMetrics last = metrics.epochs().get(1);
+        assertEquals(List.of(0, 1, 2), metrics.epochs().stream().map(EpochMetrics::epoch).toList());
+        EpochMetrics last = metrics.epochs().get(2);
         assertEquals(0.42, last.knnTop1());
         assertEquals(1 / Math.sqrt(32), last.collapseReference(), 1e-12);
         assertTrue(last.collapseStd() > 0 && last.collapseStd() < 1, "collapse std " + last.collapseStd());
@@ -62,6 +62,19 @@ class SimSiamTrainingServiceTest {
         assertEquals(32, features.dim());
         assertFalse(new CheckpointStore(run.checkpoints()).list().isEmpty());
         assertEquals(recorder.steps, metrics.steps());
+    }
+
+    @Test
+    void aNewRunFirstRecordsTheUntrainedEncodersKnnAccuracyAsEpochZero() throws Exception {
+        SimSiamTrainingService service = new SimSiamTrainingService(SyntheticTrainingData.factory(3), FIXED_KNN);
+        TrainingSession session = started(service.start(TinyRuns.config("baseline", 1), runs, recorder));
+        assertTrue(session.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+
+        EpochMetrics first = new RunDirectory(runs.resolve("baseline")).readMetrics().epochs().get(0);
+        assertTrue(first.isUntrainedBaseline());
+        assertEquals(0.42, first.knnTop1());
+        assertTrue(Double.isNaN(first.meanLoss()), "no loss before the first step");
+        assertEquals(first, recorder.epochs.get(0));
     }
 
     @Test
@@ -119,10 +132,7 @@ class SimSiamTrainingServiceTest {
 
     @Test
     void pauseHoldsTheRunUntilResumeAndStopEndsItWithACheckpoint() throws Exception {
-        TrainingDataFactory slow = config -> new SyntheticTrainingData(config.seed(), config.batchSize(), 1000,
-                (e, s) -> false, 20);
-        SimSiamTrainingService service = new SimSiamTrainingService(slow, FIXED_KNN);
-        TrainingSession session = started(service.start(TinyRuns.config("controls", 1), runs, recorder));
+        TrainingSession session = startedSlowRun("controls");
         awaitCondition(() -> recorder.steps.size() >= 2);
         assertEquals(RunState.RUNNING, session.status().state());
 
@@ -142,6 +152,21 @@ class SimSiamTrainingServiceTest {
         assertEquals(List.of(RunState.RUNNING, RunState.PAUSED, RunState.STOPPED),
                 recorder.states());
         assertEquals(1, new CheckpointStore(runs.resolve("controls").resolve(RunDirectory.CHECKPOINTS)).list().size());
+    }
+
+    @Test
+    void aPausedRunKeepsItsHeartbeatSoReadersCanTellItFromADeadOne() throws Exception {
+        TrainingSession session = startedSlowRun("heartbeat");
+        awaitCondition(() -> recorder.steps.size() >= 1);
+        session.pause();
+        awaitCondition(() -> session.status().state() == RunState.PAUSED);
+        RunDirectory run = new RunDirectory(runs.resolve("heartbeat"));
+        long pausedAt = run.readStatus().orElseThrow().updatedMillis();
+
+        awaitCondition(() -> lastUpdate(run) > pausedAt);
+        assertEquals(RunState.PAUSED, run.readStatus().orElseThrow().state());
+        session.stop();
+        assertTrue(session.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
 
     @Test
@@ -189,6 +214,21 @@ class SimSiamTrainingServiceTest {
         IOException e = assertThrows(IOException.class,
                 () -> started(service.resume(runs.resolve("done"), recorder)));
         assertTrue(e.getMessage().contains("already finished"), e.getMessage());
+    }
+
+    /** A run of 1,000 steps of 20 ms each: long enough to pause, resume and stop while it runs. */
+    private TrainingSession startedSlowRun(String name) throws Exception {
+        TrainingDataFactory slow = config -> new SyntheticTrainingData(config.seed(), config.batchSize(), 1000,
+                (e, s) -> false, 20);
+        return started(new SimSiamTrainingService(slow, FIXED_KNN).start(TinyRuns.config(name, 1), runs, recorder));
+    }
+
+    private static long lastUpdate(RunDirectory run) {
+        try {
+            return run.readStatus().map(RunStatus::updatedMillis).orElse(-1L);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {

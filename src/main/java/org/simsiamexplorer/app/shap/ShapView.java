@@ -31,6 +31,7 @@ import javafx.stage.FileChooser;
 import org.simsiamexplorer.data.CifarDataset;
 import org.simsiamexplorer.service.ExplainedScore;
 import org.simsiamexplorer.service.ExplanationMethod;
+import org.simsiamexplorer.service.PatchMask;
 
 import javax.imageio.ImageIO;
 import java.io.File;
@@ -93,25 +94,33 @@ public final class ShapView {
         method.valueProperty().bindBidirectional(viewModel.methodProperty());
         method.setTooltip(new Tooltip("Expected gradients: per pixel, shap's GradientExplainer.\n"
                 + "Patch SHAP: Shapley values of image patches, model-agnostic (exact for 3x3 or fewer)."));
+        method.setId("methodChoice");
         ComboBox<Integer> samples = new ComboBox<>();
+        samples.setId("samplesChoice");
         samples.getItems().setAll(ShapViewModel.SAMPLE_CHOICES);
-        samples.setValue(viewModel.samplesProperty().get());
-        samples.valueProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                viewModel.samplesProperty().set(now);
-            }
-        });
+        syncBothWays(samples, viewModel.samplesProperty());
         samples.setTooltip(new Tooltip("Gradient samples (expected gradients) or coalitions (Kernel SHAP)"));
+        ComboBox<Double> smoothing = new ComboBox<>();
+        smoothing.setId("smoothingChoice");
+        smoothing.getItems().setAll(ShapViewModel.SMOOTHING_CHOICES);
+        syncBothWays(smoothing, viewModel.noiseStdProperty());
+        smoothing.disableProperty().bind(viewModel.methodProperty()
+                .isNotEqualTo(ExplanationMethod.EXPECTED_GRADIENTS));
+        smoothing.setTooltip(new Tooltip("Expected gradients: std of Gaussian noise added to the image before each "
+                + "gradient (shap's local_smoothing), in normalised units (pixels span about -2..2); 0 = off"));
         ComboBox<Integer> grid = new ComboBox<>();
+        grid.setId("patchesChoice");
         grid.getItems().setAll(2, 3, 4, 8);
-        grid.setValue(viewModel.patchGridProperty().get());
-        grid.valueProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                viewModel.patchGridProperty().set(now);
-            }
-        });
+        syncBothWays(grid, viewModel.patchGridProperty());
         grid.disableProperty().bind(viewModel.methodProperty().isNotEqualTo(ExplanationMethod.PATCH_SHAP));
         grid.setTooltip(new Tooltip("Patches per side (patch SHAP)"));
+        ComboBox<PatchMask> mask = new ComboBox<>();
+        mask.setId("maskChoice");
+        mask.getItems().setAll(PatchMask.values());
+        mask.valueProperty().bindBidirectional(viewModel.maskProperty());
+        mask.disableProperty().bind(viewModel.methodProperty().isNotEqualTo(ExplanationMethod.PATCH_SHAP));
+        mask.setTooltip(new Tooltip("Patch SHAP: what replaces an absent patch: a blurred copy of the image, or the "
+                + "mean of the reference training images"));
         ComboBox<ExplainedScore> score = new ComboBox<>();
         score.getItems().setAll(ExplainedScore.values());
         score.valueProperty().bindBidirectional(viewModel.scoreProperty());
@@ -135,8 +144,40 @@ public final class ShapView {
         export.disableProperty().bind(viewModel.rowsProperty().emptyProperty());
         export.setOnAction(e -> exportPng());
         return new ToolBar(open, new Separator(), new Label("Method"), method, new Label("Samples"), samples,
-                new Label("Patches"), grid, new Label("Score"), score, explain, cancel, progress, new Separator(),
-                new Label("Opacity"), opacity, export);
+                new Label("Smoothing"), smoothing, new Label("Patches"), grid, new Label("Mask"), mask,
+                new Label("Score"), score, explain, cancel, progress, new Separator(), new Label("Opacity"), opacity,
+                export);
+    }
+
+    /**
+     * The combo box shows the view model's value and writes the user's choice back. Two listeners rather than a
+     * bidirectional binding to {@code property.asObject()}: that adapter is only weakly referenced by the binding
+     * and could be collected, silently cutting the link (then the box would show a stale number, as the old
+     * screenshot did: "Samples 64" while 256 were used).
+     */
+    private static <T extends Number> void syncBothWays(ComboBox<T> box, javafx.beans.property.Property<Number> value) {
+        box.setValue(cast(box, value.getValue()));
+        value.addListener((obs, old, now) -> box.setValue(cast(box, now)));
+        box.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                value.setValue(now);
+            }
+        });
+    }
+
+    /** The item equal in value to {@code number}; a value that is not among the choices is added, in order. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Number> T cast(ComboBox<T> box, Number number) {
+        for (T item : box.getItems()) {
+            if (item.doubleValue() == number.doubleValue()) {
+                return item;
+            }
+        }
+        boolean integers = box.getItems().isEmpty() || box.getItems().get(0) instanceof Integer;
+        T added = (T) (integers ? (Number) number.intValue() : (Number) number.doubleValue());
+        box.getItems().add(added);
+        box.getItems().sort(java.util.Comparator.comparingDouble(Number::doubleValue));
+        return added;
     }
 
     private Node picker() {
@@ -222,6 +263,7 @@ public final class ShapView {
         results.add(bold("image"), 0, 0);
         for (int c = 0; c < names.size(); c++) {
             Label header = bold(names.get(c));
+            header.getStyleClass().add("shap-class-header");
             results.add(header, c + 1, 0);
             GridPane.setHalignment(header, javafx.geometry.HPos.CENTER);
         }
@@ -234,11 +276,13 @@ public final class ShapView {
             results.add(new VBox(2, caption, picture), 0, gridRow);
             for (int c = 0; c < row.classes(); c++) {
                 Label probability = new Label(String.format(Locale.ROOT, "p = %.2f", row.probabilities()[c]));
+                probability.getStyleClass().add("shap-probability");
                 if (c == row.predictedClass()) {
                     probability.setStyle("-fx-font-weight: bold; -fx-text-fill: #c62828;");
                 }
                 ImageView cell = new ImageView(image(viewModel.cellPixels(row, c, CELL_ZOOM),
                         row.side() * CELL_ZOOM));
+                cell.getStyleClass().add("shap-cell");
                 VBox box = new VBox(2, probability, cell);
                 box.setAlignment(Pos.CENTER);
                 Tooltip.install(box, new Tooltip(names.get(c) + ": " + row.sums().get(c)));
@@ -267,6 +311,8 @@ public final class ShapView {
         Label bottom = new Label(String.format(Locale.ROOT, "−%.3g", scale));
         top.setStyle("-fx-font-size: 10px;");
         bottom.setStyle("-fx-font-size: 10px;");
+        top.getStyleClass().add("shap-scale-top");
+        bottom.getStyleClass().add("shap-scale-bottom");
         BorderPane box = new BorderPane(new ImageView(bar));
         box.setTop(top);
         box.setBottom(bottom);

@@ -28,6 +28,7 @@ import org.simsiamexplorer.service.ExplanationMethod;
 import org.simsiamexplorer.service.ExplanationRequest;
 import org.simsiamexplorer.service.ImageExplainer;
 import org.simsiamexplorer.service.ImageExplanation;
+import org.simsiamexplorer.service.PatchMask;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public final class ShapViewModel {
     public static final int MAX_ROWS = 8;
     public static final int PAGE_SIZE = 48;
     public static final List<Integer> SAMPLE_CHOICES = List.of(16, 32, 64, 128, 256, 512, 1024);
+    /** Smoothing noise std in normalised units (the pixels span about -2..2); 0 = off. */
+    public static final List<Double> SMOOTHING_CHOICES = List.of(0.0, 0.1, 0.2, 0.4);
 
     private final Executor background;
     private final Executor ui;
@@ -67,6 +70,8 @@ public final class ShapViewModel {
     private final IntegerProperty samples = new SimpleIntegerProperty(ExplanationRequest.DEFAULTS.samples());
     private final ObjectProperty<ExplainedScore> score = new SimpleObjectProperty<>(ExplanationRequest.DEFAULTS.score());
     private final IntegerProperty patchGrid = new SimpleIntegerProperty(ExplanationRequest.DEFAULTS.patchGrid());
+    private final DoubleProperty noiseStd = new SimpleDoubleProperty(ExplanationRequest.DEFAULTS.noiseStd());
+    private final ObjectProperty<PatchMask> mask = new SimpleObjectProperty<>(ExplanationRequest.DEFAULTS.mask());
     private final DoubleProperty opacity = new SimpleDoubleProperty(0.8);
     private final BooleanProperty followMapSelection = new SimpleBooleanProperty(true);
 
@@ -234,7 +239,7 @@ public final class ShapViewModel {
 
     public ExplanationRequest request() {
         return new ExplanationRequest(method.get(), samples.get(), ExplanationRequest.DEFAULTS.backgroundSize(),
-                patchGrid.get(), score.get(), ExplanationRequest.DEFAULTS.seed());
+                patchGrid.get(), score.get(), noiseStd.get(), mask.get(), ExplanationRequest.DEFAULTS.seed());
     }
 
     /** Explains the chosen images in the background; the rows are replaced when all are done. */
@@ -392,6 +397,16 @@ public final class ShapViewModel {
 
     public IntegerProperty patchGridProperty() {
         return patchGrid;
+    }
+
+    /** Expected gradients' smoothing noise std (normalised units). */
+    public DoubleProperty noiseStdProperty() {
+        return noiseStd;
+    }
+
+    /** Patch SHAP's fill for absent patches. */
+    public ObjectProperty<PatchMask> maskProperty() {
+        return mask;
     }
 
     public DoubleProperty opacityProperty() {

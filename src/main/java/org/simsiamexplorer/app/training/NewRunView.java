@@ -40,7 +40,7 @@ final class NewRunView {
         preset.valueProperty().bindBidirectional(form.presetProperty());
         preset.setId("presetChoice");
         preset.setTooltip(new Tooltip("Fills every field from a preset: paper (ResNet-18, 800 epochs), study "
-                + "(batch 16, 50 epochs), cpu-demo (narrow network on 10,000 images, minutes on a laptop)"));
+                + "(batch 16, 50 epochs), cpu-demo (1/8-width network, 5 epochs of 25,000 images, minutes on a laptop)"));
 
         ComboBox<Integer> latent = new ComboBox<>();
         latent.getItems().setAll(NewRunViewModel.LATENT_SIZES);

@@ -69,7 +69,7 @@ public final class RunCurves {
         collapseReference.add(epoch.epoch(), epoch.collapseReference());
         collapseThreshold.add(epoch.epoch(), epoch.collapseReference() / 5.0);
         knnAccuracy.add(epoch.epoch(), epoch.knnTop1() * 100.0);
-        if (Double.isFinite(epoch.knnTop1()) && !(epoch.knnTop1() <= bestKnn)) {
+        if (!epoch.isUntrainedBaseline() && Double.isFinite(epoch.knnTop1()) && !(epoch.knnTop1() <= bestKnn)) {
             bestKnn = epoch.knnTop1();
         }
         collapsed = epoch.looksCollapsed();

@@ -141,7 +141,7 @@ public final class RunItem {
             status = newStatus;
         }
         RunState s = status.state() == null ? RunState.IDLE : status.state();
-        boolean stale = s == RunState.RUNNING && !ownedBySession
+        boolean stale = (s == RunState.RUNNING || s == RunState.PAUSED) && !ownedBySession
                 && nowMillis - Math.max(status.updatedMillis(), lastActivityMillis) > STALE_AFTER_MILLIS;
         state.set(s);
         interrupted = stale;

@@ -63,7 +63,7 @@ public final class WelcomeView {
 
         Label steps = new Label("""
                 1. Get the data: download CIFAR-10 (163 MB) or choose a folder that holds cifar-10-batches-bin.
-                2. Train: open the Training tab and start a run (the cpu-demo preset takes about 10 minutes on a laptop).
+                2. Train: open the Training tab and start a run (the cpu-demo preset takes 5 to 10 minutes on a laptop).
                 3. Look inside: open a run folder (also ones written by the `simsiam` CLI on a GPU box) in the Embeddings and SHAP tabs.""");
         steps.getStyleClass().add("welcome-step");
         root.getChildren().addAll(title, dataset, actions, error, steps);

@@ -81,6 +81,11 @@ public final class ExperimentRunner {
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onEpoch(EpochMetrics epoch) {
+                if (epoch.isUntrainedBaseline()) {
+                    log.accept(String.format(Locale.ROOT, "  %s untrained encoder: kNN top-1 %.2f%%", config.name(),
+                            100 * epoch.knnTop1()));
+                    return;
+                }
                 log.accept(String.format(Locale.ROOT, "  %s epoch %d: loss %.4f, collapse std %.4f (1/sqrt(d) = %.4f)"
                                 + ", %.0f s", config.name(), epoch.epoch(), epoch.meanLoss(), epoch.collapseStd(),
                         epoch.collapseReference(), epoch.seconds()));

@@ -89,7 +89,7 @@ final class FakeTrainingService implements TrainingService {
         /** Emits one step (and writes it) as the real service would. */
         synchronized void step(int epoch, int stepInEpoch, int stepsPerEpoch, double loss) {
             step++;
-            StepMetrics metrics = new StepMetrics(epoch, step, stepInEpoch, stepsPerEpoch, loss, 0.05, 500, 12);
+            StepMetrics metrics = new StepMetrics(epoch, step, stepInEpoch, stepsPerEpoch, loss, 0.05, 500, 12, 0.02);
             write(() -> run.appendStep(metrics));
             listener.onStep(metrics);
         }

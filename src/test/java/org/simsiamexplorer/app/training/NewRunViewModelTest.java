@@ -32,7 +32,7 @@ class NewRunViewModelTest {
             "epochs,    -3,      at least 1",
             "batchSize, x,       whole number",
             "batchSize, 1,       BatchNorm needs more than one image",
-            "batchSize, 20000,   smaller than one batch",
+            "batchSize, 30000,   smaller than one batch",
             "baseLr,    '',      must be a number",
             "baseLr,    '0,05',  must be a number",
             "baseLr,    0,       positive number",

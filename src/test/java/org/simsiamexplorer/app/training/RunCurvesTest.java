@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunCurvesTest {
     private static StepMetrics step(long step, double loss) {
-        return new StepMetrics(1, step, (int) step, 100, loss, 0.05, 400, 60);
+        return new StepMetrics(1, step, (int) step, 100, loss, 0.05, 400, 60, 0.02);
     }
 
     private static EpochMetrics epoch(int epoch, double std, double knn) {
@@ -49,6 +49,15 @@ class RunCurvesTest {
         curves.appendEpoch(epoch(3, 0.02, 0.2));
         assertEquals(0.25, curves.bestKnn());
         assertEquals(25.0, curves.knnAccuracy().maxY(), 1e-9);
+    }
+
+    @Test
+    void bestKnnIsATrainedEpochsNotTheUntrainedBaselineButTheBaselineIsDrawn() {
+        RunCurves curves = new RunCurves();
+        curves.appendEpoch(new EpochMetrics(0, Double.NaN, Double.NaN, 0.02, 0.24, 10));
+        curves.appendEpoch(epoch(1, 0.02, 0.15));
+        assertEquals(0.15, curves.bestKnn());
+        assertEquals(24.0, curves.knnAccuracy().maxY(), 1e-9);
     }
 
     @Test

@@ -52,7 +52,7 @@ class RunsViewModelTest {
     }
 
     private static StepMetrics step(long step) {
-        return new StepMetrics(1, step, (int) step, 100, -0.01 * step, 0.06, 300, 120);
+        return new StepMetrics(1, step, (int) step, 100, -0.01 * step, 0.06, 300, 120, 0.02);
     }
 
     private static EpochMetrics epoch(int epoch, double knn) {
@@ -90,6 +90,7 @@ class RunsViewModelTest {
             "RUNNING,  1,   running,                 false",
             "RUNNING,  3,   interrupted (resumable), true",
             "PAUSED,   1,   paused,                  false",
+            "PAUSED,   3,   interrupted (resumable), true",
             "STOPPED,  60,  stopped (resumable),     true",
             "FINISHED, 60,  finished,                false",
             "FAILED,   60,  failed: loss became NaN, false",
