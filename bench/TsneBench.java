@@ -32,6 +32,8 @@ import java.util.List;
  *                        [--interpolation points,minIntervals,maxWidth,maxIntervals]
  *                        [--write-dir DIR (writes n x d float32 little-endian + int32 labels for other tools)]
  *                        [--layout-in FILE (float32 n x 2 from another tool: only its trustworthiness is printed)]
+ *                        [--features RUN/features/STEM (a run's evaluated feature set, e.g. the real test-set
+ *                         features runs/x/features/test-epoch-0001, instead of the Gaussian set; --n is ignored)]
  * Per run: wall and process CPU time of each stage (PCA to 50-d, exact kNN, affinities, 750 iterations), each stage
  * timed from its own start report to the next one. Then n, median wall time and process CPU time of Tsne.run,
  * peak heap of the JVM,
@@ -39,6 +41,7 @@ import java.util.List;
  * and PCA-2 trustworthiness for reference.
  */
 public class TsneBench {
+    private static FeatureMatrix realFeatures;
     public static void main(String[] args) throws IOException {
         int[] sizes = {10000};
         int d = 512;
@@ -48,6 +51,7 @@ public class TsneBench {
         String writeDir = null;
         String layoutIn = null;
         String interpolation = null;
+        Path featureFile = null;
         for (int a = 0; a < args.length; a += 2) {
             switch (args[a]) {
                 case "--n" -> sizes = Arrays.stream(args[a + 1].split(",")).mapToInt(Integer::parseInt).toArray();
@@ -58,6 +62,7 @@ public class TsneBench {
                 case "--write-dir" -> writeDir = args[a + 1];
                 case "--layout-in" -> layoutIn = args[a + 1];
                 case "--interpolation" -> interpolation = args[a + 1];
+                case "--features" -> featureFile = Path.of(args[a + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[a]);
             }
         }
@@ -65,15 +70,24 @@ public class TsneBench {
                 Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("| n | d | t-SNE wall time (median) | process CPU time (median) | runs | peak heap | trustworthiness k=10 | PCA-2 trustworthiness | KL |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
+        if (featureFile != null) {
+            org.simsiamexplorer.service.FeatureSet set = org.simsiamexplorer.service.FeatureSet.read(
+                    featureFile.getParent(), featureFile.getFileName().toString());
+            sizes = new int[] {set.rows()};
+            d = set.dim();
+            System.out.printf("features %s: %d x %d%n", featureFile, set.rows(), set.dim());
+            realFeatures = new FeatureMatrix(set.values(), set.rows(), set.dim());
+        }
         for (int n : sizes) {
-            GaussianClusters data = GaussianClusters.generate(n, d, 10, 1.0, 1);
-            if (writeDir != null) {
+            GaussianClusters data = realFeatures != null ? null : GaussianClusters.generate(n, d, 10, 1.0, 1);
+            FeatureMatrix features = realFeatures != null ? realFeatures : data.features();
+            if (writeDir != null && data != null) {
                 write(data, Path.of(writeDir), n, d);
             }
             if (layoutIn != null) {
                 FeatureMatrix layout = readLayout(Path.of(layoutIn), n);
                 System.out.printf("external layout %s: trustworthiness %.4f%n", layoutIn,
-                        LayoutQuality.trustworthiness(data.features(), layout, 10, threads, CancellationToken.NONE));
+                        LayoutQuality.trustworthiness(features, layout, 10, threads, CancellationToken.NONE));
                 continue;
             }
             TsneConfig config = TsneConfig.defaults().withThreads(threads);
@@ -96,7 +110,7 @@ public class TsneBench {
                 String[] stage = {"setup"};
                 StringBuilder stages = new StringBuilder();
                 // each stage is reported when it starts, so a report closes the previous stage
-                result = Tsne.run(data.features(), config, progress -> {
+                result = Tsne.run(features, config, progress -> {
                     String name = stageName(progress.stage());
                     if (!name.equals(stage[0])) {
                         long wall = System.nanoTime();
@@ -117,21 +131,21 @@ public class TsneBench {
             double median = times.get(times.size() / 2);
             cpu.sort(Double::compare);
             double cpuMedian = cpu.get(cpu.size() / 2);
-            FeatureMatrix pca2 = Pca.fit(data.features(), PcaConfig.of(2).withThreads(threads), CancellationToken.NONE)
-                    .transform(data.features(), threads);
+            FeatureMatrix pca2 = Pca.fit(features, PcaConfig.of(2).withThreads(threads), CancellationToken.NONE)
+                    .transform(features, threads);
             String trust;
             String pcaTrust;
             if (trustMax < 0) {
                 trust = "skipped";
                 pcaTrust = "skipped";
             } else if (n <= trustMax) {
-                trust = String.format("%.4f", LayoutQuality.trustworthiness(data.features(), result.layout(), 10,
+                trust = String.format("%.4f", LayoutQuality.trustworthiness(features, result.layout(), 10,
                         threads, CancellationToken.NONE));
-                pcaTrust = String.format("%.4f", LayoutQuality.trustworthiness(data.features(), pca2, 10, threads,
+                pcaTrust = String.format("%.4f", LayoutQuality.trustworthiness(features, pca2, 10, threads,
                         CancellationToken.NONE));
             } else {
-                trust = String.format("%.4f*", subsetTrust(data.features(), result.layout(), 10000, threads));
-                pcaTrust = String.format("%.4f*", subsetTrust(data.features(), pca2, 10000, threads));
+                trust = String.format("%.4f*", subsetTrust(features, result.layout(), 10000, threads));
+                pcaTrust = String.format("%.4f*", subsetTrust(features, pca2, 10000, threads));
             }
             System.out.printf("| %d | %d | %.2f s (all: %s) | %.2f s | %d | %d MB | %s | %s | %.3f |%n", n, d, median,
                     times.stream().map(t -> String.format("%.2f", t)).toList(), cpuMedian, runs, peak >> 20, trust, pcaTrust,
