@@ -29,6 +29,30 @@ public record ImageExplanation(int datasetIndex, int label, float[] probabilitie
         return best;
     }
 
+    /**
+     * How far the attributions miss SHAP's efficiency property: over the classes, the largest |sum of the class's
+     * attributions - (input score - base score)|, relative to the largest |input score - base score| of the image.
+     * 0 when every score change is 0. Expected gradients converge with the samples per reference path.
+     */
+    public double completenessGap() {
+        double largestChange = 0;
+        for (int c = 0; c < classes(); c++) {
+            largestChange = Math.max(largestChange, Math.abs((double) inputScores[c] - baseScores[c]));
+        }
+        if (largestChange == 0) {
+            return 0;
+        }
+        double worst = 0;
+        for (int c = 0; c < classes(); c++) {
+            double sum = 0;
+            for (float value : pixelAttributions[c]) {
+                sum += value;
+            }
+            worst = Math.max(worst, Math.abs(sum - ((double) inputScores[c] - baseScores[c])));
+        }
+        return worst / largestChange;
+    }
+
     /** Largest |attribution| over all classes of this image: one symmetric colour scale per row. */
     public float maxAbsAttribution() {
         float max = 0;

@@ -275,9 +275,11 @@ public final class ShapViewModel {
                         (image, images, fraction) -> ui.execute(() -> progress.set(fraction)), cancel);
                 List<ShapRow> newRows = results.stream().map(r -> toRow(r, dataset, current.classNames())).toList();
                 long millis = results.stream().mapToLong(ImageExplanation::millis).sum();
-                ui.execute(() -> finished(newRows, String.format(Locale.ROOT, "Explained %d image(s) of %s in %.1f s: %s.",
-                        newRows.size(), current.classifierName(), millis / 1000.0,
-                        newRows.isEmpty() ? "" : newRows.get(0).description())));
+                double gap = results.stream().mapToDouble(ImageExplanation::completenessGap).max().orElse(0);
+                ui.execute(() -> finished(newRows, String.format(Locale.ROOT, "Explained %d image(s) of %s in %.1f s: %s."
+                                + " Attributions add up to score - base within %.1f %% (worst class); more samples"
+                                + " tighten this.", newRows.size(), current.classifierName(), millis / 1000.0,
+                        newRows.isEmpty() ? "" : newRows.get(0).description(), 100 * gap)));
             } catch (ExplanationCancelledException e) {
                 ui.execute(() -> finished(null, "Cancelled; the previous result is kept."));
             } catch (RuntimeException e) {

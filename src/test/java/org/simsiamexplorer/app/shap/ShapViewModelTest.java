@@ -91,6 +91,14 @@ class ShapViewModelTest {
     }
 
     @Test
+    void theStatusSaysHowCloselyTheAttributionsAddUpToTheScoreChange() {
+        viewModel.addIndices("3");
+        viewModel.explain();
+        assertTrue(viewModel.statusProperty().get().contains("within 100.0 % (worst class)"),
+                viewModel.statusProperty().get());
+    }
+
+    @Test
     void explainingPublishesOneRowPerImageWithItsOwnSymmetricScale() {
         viewModel.addIndices("3 8");
         viewModel.methodProperty().set(ExplanationMethod.PATCH_SHAP);
@@ -215,7 +223,9 @@ class ShapViewModelTest {
                 }
                 float[] probabilities = new float[10];
                 probabilities[index % 10] = 1;
-                results.add(new ImageExplanation(index, index % 10, probabilities, maps, new float[10],
+                float[] inputScores = new float[10];
+                inputScores[0] = 2; // class 0's maps add up to 0, not to 2 - 0: a completeness gap of 100 %
+                results.add(new ImageExplanation(index, index % 10, probabilities, maps, inputScores,
                         new float[10], 32, "fake", 5));
                 listener.progress(n, testIndices.length, (n + 1.0) / testIndices.length);
             }
