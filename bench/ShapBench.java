@@ -83,7 +83,7 @@ public class ShapBench {
                         double median = median(runs, () -> {
                             Attribution a = new ExpectedGradientsExplainer(egModel, settings).explain(image,
                                     background, 64, ExplainListener.NONE, new CancellationToken());
-                            gap[0] = completenessGap(a);
+                            gap[0] = a.completenessGap();
                         });
                         System.out.printf("width %.4g  eg    64 samples/64 refs, batch %d, %s: median %.2f s"
                                 + "  (completeness gap %.1f%%)%n", width, batch, precision.label(), median,
@@ -139,18 +139,6 @@ public class ShapBench {
             JniUtils.setGradMode(false);
             trainable.forEach(p -> p.getArray().setRequiresGradient(true));
         }
-    }
-
-    private static double completenessGap(Attribution a) {
-        double largest = 0;
-        double worst = 0;
-        for (int c = 0; c < a.classes(); c++) {
-            largest = Math.max(largest, Math.abs(a.scoreChange(c)));
-        }
-        for (int c = 0; c < a.classes(); c++) {
-            worst = Math.max(worst, Math.abs(a.total(c) - a.scoreChange(c)) / largest);
-        }
-        return worst;
     }
 
     /** Median wall-clock seconds; also prints the median process CPU seconds (what a quiet machine would need). */
@@ -217,7 +205,9 @@ public class ShapBench {
                         List<org.simsiamexplorer.service.ImageExplanation> results = service.explain(indices,
                                 request, (i, n, f) -> { }, new CancellationToken());
                         double cpu = (processCpuNanos() - cpuStart) / 1e9 / images;
-                        double[] gaps = results.stream().mapToDouble(TrainedClassifierGaps::gap).sorted().toArray();
+                        double[] gaps = results.stream()
+                                .mapToDouble(org.simsiamexplorer.service.ImageExplanation::completenessGap).sorted()
+                                .toArray();
                         double[] seconds = results.stream().mapToDouble(r -> r.millis() / 1000.0).sorted().toArray();
                         System.out.printf("  %3d samples: completeness gap median %.1f%%, worst %.1f%%; %.2f s per"
                                 + " image (median wall), %.2f CPU s per image (load average %.1f)%n", samples,
@@ -227,22 +217,6 @@ public class ShapBench {
                     }
                 }
             }
-        }
-
-        private static double gap(org.simsiamexplorer.service.ImageExplanation r) {
-            double largest = 0;
-            for (int c = 0; c < r.classes(); c++) {
-                largest = Math.max(largest, Math.abs(r.inputScores()[c] - r.baseScores()[c]));
-            }
-            double worst = 0;
-            for (int c = 0; c < r.classes(); c++) {
-                double sum = 0;
-                for (float v : r.pixelAttributions()[c]) {
-                    sum += v;
-                }
-                worst = Math.max(worst, Math.abs(sum - (r.inputScores()[c] - r.baseScores()[c])) / largest);
-            }
-            return worst;
         }
     }
 }

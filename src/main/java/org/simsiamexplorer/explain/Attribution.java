@@ -33,6 +33,36 @@ public record Attribution(float[][] values, float[] inputScores, float[] baseSco
     }
 
     /**
+     * How far class c misses SHAP's efficiency property: |total(c) - scoreChange(c)| relative to the largest
+     * |scoreChange| over the classes (0 when exact). Expected gradients converge with the samples per reference path.
+     */
+    public double completenessGap(int classIndex) {
+        double largest = 0;
+        for (int c = 0; c < classes(); c++) {
+            largest = Math.max(largest, Math.abs(scoreChange(c)));
+        }
+        return relativeMiss(total(classIndex), scoreChange(classIndex), largest);
+    }
+
+    /** The worst class's {@link #completenessGap(int)}. */
+    public double completenessGap() {
+        double worst = 0;
+        for (int c = 0; c < classes(); c++) {
+            worst = Math.max(worst, completenessGap(c));
+        }
+        return worst;
+    }
+
+    /**
+     * |total - change| / largestChange; with no score change at all, 0 when the attributions add up to 0 too and
+     * infinite otherwise.
+     */
+    public static double relativeMiss(double total, double change, double largestChange) {
+        double miss = Math.abs(total - change);
+        return largestChange == 0 ? (miss == 0 ? 0 : Double.POSITIVE_INFINITY) : miss / largestChange;
+    }
+
+    /**
      * Attributions of a class summed over channels: one value per pixel of a {@code channels x pixels} (CHW) input,
      * which is what a heat map shows.
      */

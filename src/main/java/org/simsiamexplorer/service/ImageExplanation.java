@@ -1,5 +1,7 @@
 package org.simsiamexplorer.service;
 
+import org.simsiamexplorer.explain.Attribution;
+
 /**
  * One explained test image, ready to draw: per class, the attribution of every pixel (channels summed, row-major
  * {@code side x side}), the class probabilities for the headers, and the numbers the attributions add up to.
@@ -30,17 +32,14 @@ public record ImageExplanation(int datasetIndex, int label, float[] probabilitie
     }
 
     /**
-     * How far the attributions miss SHAP's efficiency property: over the classes, the largest |sum of the class's
-     * attributions - (input score - base score)|, relative to the largest |input score - base score| of the image.
-     * 0 when every score change is 0. Expected gradients converge with the samples per reference path.
+     * How far the attributions miss SHAP's efficiency property, worst class: |sum of the class's attributions -
+     * (input score - base score)| relative to the largest |input score - base score| of the image
+     * ({@link Attribution#relativeMiss}).
      */
     public double completenessGap() {
         double largestChange = 0;
         for (int c = 0; c < classes(); c++) {
             largestChange = Math.max(largestChange, Math.abs((double) inputScores[c] - baseScores[c]));
-        }
-        if (largestChange == 0) {
-            return 0;
         }
         double worst = 0;
         for (int c = 0; c < classes(); c++) {
@@ -48,9 +47,10 @@ public record ImageExplanation(int datasetIndex, int label, float[] probabilitie
             for (float value : pixelAttributions[c]) {
                 sum += value;
             }
-            worst = Math.max(worst, Math.abs(sum - ((double) inputScores[c] - baseScores[c])));
+            worst = Math.max(worst, Attribution.relativeMiss(sum, (double) inputScores[c] - baseScores[c],
+                    largestChange));
         }
-        return worst / largestChange;
+        return worst;
     }
 
     /** Largest |attribution| over all classes of this image: one symmetric colour scale per row. */

@@ -17,7 +17,7 @@ class ImageExplanationTest {
             "1.8,  -1.0,  2.0,  -1.0,  0.1",
             "2.0,  -0.5,  2.0,  -1.0,  0.25",
             "0.0,   0.0,  0.0,   0.0,  0.0",
-            "0.3,   0.0,  0.0,   0.0,  0.0"})
+            "0.3,   0.0,  0.0,   0.0,  Infinity"})
     void completenessGapIsTheWorstClassMissRelativeToTheLargestScoreChange(double sum0, double sum1, double change0,
                                                                            double change1, double expected) {
         float[][] maps = {{(float) sum0 / 2, (float) sum0 / 2}, {(float) sum1 / 2, (float) sum1 / 2}};
