@@ -21,10 +21,8 @@ final class NativeThreadPolicy {
     static boolean preferPassiveWaiting() {
         try {
             C libc = Native.load("c", C.class);
-            if (libc.getenv(VARIABLE) != null) {
-                return "PASSIVE".equalsIgnoreCase(libc.getenv(VARIABLE));
-            }
-            return libc.setenv(VARIABLE, "PASSIVE", 0) == 0;
+            String chosen = libc.getenv(VARIABLE);
+            return chosen != null ? "PASSIVE".equalsIgnoreCase(chosen) : libc.setenv(VARIABLE, "PASSIVE", 0) == 0;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return false; // no libc setenv (Windows): spinning workers, as PyTorch's default
         }

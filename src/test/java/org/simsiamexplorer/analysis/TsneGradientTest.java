@@ -43,13 +43,7 @@ class TsneGradientTest {
                     .compute(y, exaggeration, exact);
             new TsneGradient(p, config, pool, CancellationToken.NONE).compute(y, exaggeration, approx);
         }
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < y.length; i++) {
-            diff += (exact[i] - approx[i]) * (exact[i] - approx[i]);
-            norm += exact[i] * exact[i];
-        }
-        double relative = Math.sqrt(diff / norm);
+        double relative = relativeError(exact, approx);
         assertTrue(relative < 0.01, "relative gradient error " + relative);
     }
 
@@ -74,14 +68,19 @@ class TsneGradientTest {
             zApprox = new FftRepulsion(config.interpolationPoints(), config.minIntervals(), config.maxIntervalWidth(), config.maxIntervals())
                     .compute(y, n, approx, CancellationToken.NONE);
         }
+        double relative = relativeError(exact, approx);
+        assertTrue(relative < 0.01, "relative repulsion error " + relative);
+        assertTrue(Math.abs(zApprox - zExact) < 0.01 * zExact, "Z " + zApprox + " vs " + zExact);
+    }
+
+    /** ||approx - exact|| / ||exact||. */
+    private static double relativeError(double[] exact, double[] approx) {
         double diff = 0;
         double norm = 0;
-        for (int i = 0; i < y.length; i++) {
+        for (int i = 0; i < exact.length; i++) {
             diff += (exact[i] - approx[i]) * (exact[i] - approx[i]);
             norm += exact[i] * exact[i];
         }
-        double relative = Math.sqrt(diff / norm);
-        assertTrue(relative < 0.01, "relative repulsion error " + relative);
-        assertTrue(Math.abs(zApprox - zExact) < 0.01 * zExact, "Z " + zApprox + " vs " + zExact);
+        return Math.sqrt(diff / norm);
     }
 }
