@@ -54,7 +54,7 @@ final class TrainCommand implements CliCommand {
                   --width X             encoder width multiplier (1.0 = ResNet-18)
                   --subset N            training images per epoch (0 = all 50,000)
                   --fixed-predictor-lr  keep the predictor's lr constant while the rest follows the cosine
-                  --knn-every N         kNN monitor every N epochs (0 = never; the last epoch is always scored)
+                  --knn-every N         kNN monitor every N epochs and at the last (0 = never, not even the baseline)
                   --knn-bank N          training images in the kNN memory bank (0 = all 50,000)
                   --device auto|cpu|gpu compute device (auto: the GPU when PyTorch sees one)
                   --seed N              seed of initialisation, shuffling and augmentation

@@ -178,7 +178,7 @@ final class TrainingRun implements TrainingSession {
             }
             double knnTop1 = monitorKnn(trainer, epoch + 1, clock);
             EpochMetrics summary = new EpochMetrics(epoch + 1, measured == 0 ? Double.NaN : lossSum / measured,
-                    measured == 0 ? Double.NaN : collapseSum / measured, 1 / Math.sqrt(config.latentDim()), knnTop1,
+                    measured == 0 ? Double.NaN : collapseSum / measured, collapseReference(), knnTop1,
                     (System.nanoTime() - epochStart) / 1e9);
             // summary first: a kill between the two repeats the epoch on resume (readers keep the later record)
             // instead of losing its summary
@@ -196,10 +196,15 @@ final class TrainingRun implements TrainingSession {
     private void recordUntrainedBaseline(SimSiamTrainer trainer, ProgressClock clock) throws IOException {
         long start = System.nanoTime();
         double knnTop1 = measureKnn(trainer, 0, clock);
-        EpochMetrics baseline = new EpochMetrics(0, Double.NaN, Double.NaN, 1 / Math.sqrt(config.latentDim()),
+        EpochMetrics baseline = new EpochMetrics(0, Double.NaN, Double.NaN, collapseReference(),
                 knnTop1, (System.nanoTime() - start) / 1e9);
         run.appendEpoch(baseline);
         notifyListener(() -> listener.onEpoch(baseline));
+    }
+
+    /** The collapse std of a healthy representation: 1/sqrt(d). */
+    private double collapseReference() {
+        return 1 / Math.sqrt(config.latentDim());
     }
 
     private double monitorKnn(SimSiamTrainer trainer, int epochNumber, ProgressClock clock) throws IOException {
