@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,11 +64,14 @@ class WorkerPoolTest {
         try (WorkerPool pool = new WorkerPool(3)) {
             AtomicInteger started = new AtomicInteger();
             IllegalStateException failure = new IllegalStateException("task 0 failed");
+            // the other tasks take a millisecond each, so the failing task's thread would have to be descheduled
+            // for seconds to let them all start (trivial tasks did all start once on a busy 2-core machine)
             RuntimeException thrown = assertThrows(RuntimeException.class, () -> pool.run(10_000, t -> {
                 started.incrementAndGet();
                 if (t == 0) {
                     throw failure;
                 }
+                LockSupport.parkNanos(1_000_000);
             }));
             assertSame(failure, thrown);
             assertTrue(started.get() < 10_000, "stopped handing out tasks after the failure: " + started.get());
